@@ -1,0 +1,50 @@
+"""Read-only pages listing the councils and what each council's bot answers, intent by intent."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+
+from webhook.library.model import Library, localise
+from webhook.library.resolve import ResolvedIntent, resolve_intent
+
+bp = Blueprint("catalogue", __name__, template_folder="templates")
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+
+
+def _library() -> Library:
+    return current_app.extensions["library_report"].library
+
+
+@bp.get("/")
+def index() -> ResponseReturnValue:
+    """Every council on the platform."""
+    library = _library()
+    councils = sorted(library.councils.values(), key=lambda c: localise(c.name, "en") or c.slug)
+    return render_template("catalogue/index.html", councils=councils, localise=localise)
+
+
+@bp.get("/councils/<slug>")
+def council(slug: str) -> ResponseReturnValue:
+    """One council's bot: each intent it offers, who provides it, and the reply it gives."""
+    library = _library()
+    found = library.council(slug)
+    if found is None:
+        abort(404)
+    language = request.args.get("language", found.languages[0])
+    if language not in found.languages:
+        language = found.languages[0]
+    resolved: list[ResolvedIntent] = [
+        resolve_intent(library, found, intent_id, language)
+        for intent_id in sorted(library.intents)
+        if found.offers(intent_id) and language in library.intents[intent_id].languages
+    ]
+    return render_template(
+        "catalogue/council.html",
+        council=found,
+        language=language,
+        languages=[(code, LANGUAGE_NAMES[code]) for code in found.languages],
+        resolved=resolved,
+        localise=localise,
+    )

@@ -1,0 +1,53 @@
+"""Configuration objects for each environment; `APP_ENV` picks one (production unless told)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from webhook.library.loader import find_repository_root
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    TESTING = False
+    DEBUG = False
+    # Where intents/ and councils/ live; the repository root unless LIBRARY_DIR says otherwise.
+    LIBRARY_DIR: Path = Path(os.environ.get("LIBRARY_DIR") or find_repository_root())
+    # Dialogflow waits 5 s for the webhook, network included; leave it a margin.
+    TURN_DEADLINE_SECONDS = float(os.environ.get("TURN_DEADLINE_SECONDS", "4.0"))
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    JSON_SORT_KEYS = False
+
+
+class DevelopmentConfig(Config):
+    """`make run`: the offline agent and the demo council on one machine."""
+
+    DEBUG = True
+
+
+class TestConfig(Config):
+    """pytest."""
+
+    TESTING = True
+
+
+class ProductionConfig(Config):
+    """Behind gunicorn in a container."""
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_for(name: str | None = None) -> type[Config]:
+    """The configuration class for an environment name (default: `APP_ENV`, else production)."""
+    name = name or os.environ.get("APP_ENV", "production")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ValueError(f"APP_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

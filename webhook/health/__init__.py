@@ -1,0 +1,28 @@
+"""Liveness and readiness probes for container platforms."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+from flask.typing import ResponseReturnValue
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    """The process is up."""
+    return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz() -> ResponseReturnValue:
+    """Ready when the library loaded without errors and at least one council can be served."""
+    report = current_app.extensions["library_report"]
+    library = report.library
+    body = {
+        "status": "ready" if report.passed() and library.councils else "not ready",
+        "councils": len(library.councils),
+        "intents": len(library.intents),
+        "library_errors": len(report.errors),
+    }
+    return jsonify(body), 200 if body["status"] == "ready" else 503

@@ -1,0 +1,266 @@
+"""Resolve a council's overlay against the shared library, remembering which layer gave each value.
+
+Layers, from the bottom up: `library` (intents/), `routing` (intents/routing.yaml, when another tier
+of council provides the service), `council:<slug>` (the overlay's overrides and extra phrases), and
+`default` (a value the platform derives, such as the council's home page standing in for a service page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, TypeVar
+
+from webhook.library.loader import build_responses
+from webhook.library.model import (
+    Card,
+    Council,
+    CountyFacts,
+    Intent,
+    Library,
+    Link,
+    LocalisedText,
+    Responses,
+    localise,
+)
+from webhook.library.placeholders import fill, placeholders
+
+T = TypeVar("T")
+
+LIBRARY = "library"
+ROUTING = "routing"
+DEFAULT = "default"
+RESPONSE_FIELDS = ("text", "quick_replies", "links", "card")
+
+
+def council_layer(slug: str) -> str:
+    """The provenance label of a council's overlay."""
+    return f"council:{slug}"
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[T]):
+    """A value and the layer it came from."""
+
+    value: T
+    layer: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts a council publishes that responses may name, and its per-service facts."""
+
+    layer: str
+    values: Mapping[str, LocalisedText]
+    services: Mapping[str, Mapping[str, LocalisedText]] = field(default_factory=dict)
+    slug: str | None = None
+
+
+@dataclass(frozen=True)
+class Provider:
+    """Who provides an intent's service to a council's residents.
+
+    `routing` is None when the council provides it itself, `to_county` when its county does, and
+    `to_district` when a county is asked about a district service (the district depends on the address).
+    """
+
+    routing: str | None
+    facts: Facts | None
+
+
+@dataclass(frozen=True)
+class ResolvedIntent:
+    """An intent as one council's bot speaks it in one language."""
+
+    intent: Intent
+    council: Council
+    language: str
+    provider: Provider
+    phrases: tuple[Sourced[str], ...]
+    responses: Responses
+    response_layers: Mapping[str, str]
+    prompts: Mapping[str, Sourced[tuple[str, ...]]]
+    facts: Mapping[str, Sourced[str]] = field(default_factory=dict)
+    unresolved: tuple[str, ...] = ()
+
+    @property
+    def routed(self) -> bool:
+        """True when the reply sends the resident to another council."""
+        return self.provider.routing is not None and self.response_layers.get("text") == ROUTING
+
+
+def council_facts(council: Council) -> Facts:
+    """The overlay's named facts: name, contact details and its free-form `facts`."""
+    values: dict[str, LocalisedText] = {"name": council.name}
+    for key in ("phone", "email", "website", "address"):
+        if key in council.contact:
+            values[key] = council.contact[key]
+    values.update(council.facts)
+    return Facts(council_layer(council.slug), values, council.services, council.slug)
+
+
+def _county_facts(library: Library, council: Council) -> Facts | None:
+    county = council.county
+    if isinstance(county, CountyFacts):
+        values: dict[str, LocalisedText] = {"name": county.name, "website": county.website}
+        if county.phone:
+            values["phone"] = county.phone
+        return Facts(council_layer(council.slug) + " (county)", values)
+    if isinstance(county, str) and (overlay := library.council(county)) is not None:
+        return council_facts(overlay)
+    return None
+
+
+def provider_for(library: Library, council: Council, intent: Intent) -> Provider:
+    """Which council provides the intent's service to this council's residents."""
+    if intent.tier == "any" or council.tier in ("unitary", intent.tier):
+        return Provider(None, council_facts(council))
+    if intent.tier == "county":  # a district asked about a county service
+        return Provider("to_county", _county_facts(library, council))
+    return Provider("to_district", None)  # a county asked about a district service
+
+
+def lookup(
+    name: str, *, council: Council, provider: Provider, intent: Intent, language: str
+) -> Sourced[str] | None:
+    """The value of one placeholder for this council, intent and language, or None if undefined."""
+    namespace, _, key = name.partition(".")
+    if namespace == "topic":
+        text = intent.languages.get(language) or intent.languages["en"]
+        return Sourced(text.topic or intent.title.lower(), LIBRARY)
+    if namespace == "council":
+        return _fact(council_facts(council), key, language)
+    facts = provider.facts
+    if facts is None:
+        return None
+    if namespace == "provider":
+        return _fact(facts, key, language)
+    if namespace == "service":
+        service = facts.services.get(intent.id, {})
+        if key in service:
+            return _localised(service[key], facts.layer, language)
+        fallback = {"url": "website", "phone": "phone", "email": "email"}.get(key)
+        found = _fact(facts, fallback, language) if fallback else None
+        return Sourced(found.value, DEFAULT) if found else None
+    return None
+
+
+def _fact(facts: Facts, key: str, language: str) -> Sourced[str] | None:
+    if key not in facts.values:
+        return None
+    return _localised(facts.values[key], facts.layer, language)
+
+
+def _localised(value: LocalisedText, layer: str, language: str) -> Sourced[str] | None:
+    text = localise(value, language) or localise(value, "en")
+    return Sourced(text, layer) if text else None
+
+
+def resolve_intent(library: Library, council: Council, intent_id: str, language: str) -> ResolvedIntent:
+    """The intent as this council's bot speaks it in `language`, with each value's layer.
+
+    Raises KeyError when the intent does not exist or has no text in that language.
+    """
+    intent = library.intents[intent_id]
+    base = intent.languages[language]
+    provider = provider_for(library, council, intent)
+    override = council.overrides.get(intent_id, {}).get(language)
+
+    responses, layers = base.responses, dict.fromkeys(RESPONSE_FIELDS, LIBRARY)
+    if provider.routing and intent.when_routed == "route" and provider.routing in library.routing:
+        routing = library.routing[provider.routing].responses
+        responses = routing.get(language) or routing["en"]
+        layers = dict.fromkeys(RESPONSE_FIELDS, ROUTING)
+    if override and override.responses:
+        responses, layers = _apply_override(responses, layers, override.responses, council.slug)
+
+    unresolved: list[str] = []
+    used: dict[str, Sourced[str]] = {}
+
+    def value_of(name: str) -> str | None:
+        found = lookup(name, council=council, provider=provider, intent=intent, language=language)
+        if found is None:
+            unresolved.append(name)
+            return None
+        used[name] = found
+        return found.value
+
+    filled = _fill_responses(responses, value_of)
+    phrases = tuple(Sourced(p, LIBRARY) for p in base.phrases)
+    if override:
+        phrases += tuple(Sourced(p, council_layer(council.slug)) for p in override.extra_phrases)
+    prompts = {p.name: Sourced(p.prompts.get(language, ()), LIBRARY) for p in intent.parameters if p.required}
+    return ResolvedIntent(
+        intent=intent,
+        council=council,
+        language=language,
+        provider=provider,
+        phrases=phrases,
+        responses=filled,
+        response_layers=layers,
+        prompts=prompts,
+        facts=used,
+        unresolved=tuple(dict.fromkeys(unresolved)),
+    )
+
+
+def _apply_override(
+    responses: Responses, layers: dict[str, str], override: Mapping[str, Any], slug: str
+) -> tuple[Responses, dict[str, str]]:
+    merged = {
+        "text": list(responses.text),
+        "quick_replies": list(responses.quick_replies),
+        "links": [{"text": link.text, "url": link.url} for link in responses.links],
+    }
+    if responses.card:
+        merged["card"] = _card_dict(responses.card)
+    merged.update(override)
+    layers = {**layers, **dict.fromkeys(override, council_layer(slug))}
+    return build_responses(merged), layers
+
+
+def _card_dict(card: Card) -> dict[str, Any]:
+    return {
+        "title": card.title,
+        "subtitle": card.subtitle,
+        "image_url": card.image_url,
+        "buttons": [{"text": b.text, "url": b.url} for b in card.buttons],
+    }
+
+
+def _fill_responses(responses: Responses, value_of: Any) -> Responses:
+    def link(item: Link) -> Link:
+        return Link(fill(item.text, value_of), fill(item.url, value_of))
+
+    card = responses.card
+    return replace(
+        responses,
+        text=tuple(fill(t, value_of) for t in responses.text),
+        quick_replies=tuple(fill(q, value_of) for q in responses.quick_replies),
+        links=tuple(link(item) for item in responses.links),
+        card=replace(
+            card,
+            title=fill(card.title, value_of),
+            subtitle=fill(card.subtitle, value_of),
+            buttons=tuple(link(b) for b in card.buttons),
+        )
+        if card
+        else None,
+    )
+
+
+def response_texts(responses: Responses) -> list[str]:
+    """Every string of a set of responses that may hold placeholders."""
+    texts = [*responses.text, *responses.quick_replies]
+    for item in responses.links:
+        texts += [item.text, item.url]
+    if responses.card:
+        texts += [responses.card.title, responses.card.subtitle]
+        for button in responses.card.buttons:
+            texts += [button.text, button.url]
+    return texts
+
+
+def placeholder_names(responses: Responses) -> set[str]:
+    """Every placeholder named anywhere in a set of responses."""
+    return {name for text in response_texts(responses) for name, _ in placeholders(text)}

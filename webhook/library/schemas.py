@@ -1,0 +1,70 @@
+"""The JSON Schemas that live beside the data, each compiled once, and schema problems with positions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from webhook.library.problems import Problem, Severity
+from webhook.library.yaml_loader import Document
+
+# Which schema governs which kind of file, relative to the library root.
+SCHEMA_FILES = {
+    "intent": Path("intents/schema/intent.schema.json"),
+    "entity": Path("intents/schema/entity.schema.json"),
+    "routing": Path("intents/schema/routing.schema.json"),
+    "council": Path("councils/council.schema.json"),
+}
+
+
+@lru_cache(maxsize=8)
+def validators(root: Path) -> dict[str, Draft202012Validator]:
+    """One compiled validator per kind of file; schemas reference each other by their `$id`."""
+    schemas = {kind: json.loads((root / rel).read_text("utf-8")) for kind, rel in SCHEMA_FILES.items()}
+    registry: Registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    return {kind: Draft202012Validator(schema, registry=registry) for kind, schema in schemas.items()}
+
+
+def schema_problems(document: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every schema violation in the document, each at the line of the value (or key) at fault."""
+    problems = [_problem(document, error) for error in _leaf_errors(validator, document.data)]
+    return sorted(set(problems))
+
+
+def _leaf_errors(validator: Draft202012Validator, data: Any) -> Iterator[ValidationError]:
+    for error in validator.iter_errors(data):
+        # For oneOf/anyOf the sub-error that best explains the failure reads far better.
+        yield best_match(error.context) if error.context else error
+
+
+def _problem(document: Document, error: ValidationError) -> Problem:
+    path = tuple(error.absolute_path)
+    message = error.message
+    location = document.locate(path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(key for key in error.instance if key not in allowed)
+        if extra:
+            location = document.locate((*path, extra[0]), key=True)
+            message = f"unknown key {extra[0]!r}" + (
+                f"; allowed here: {', '.join(sorted(allowed))}" if allowed else ""
+            )
+    elif error.validator == "required":
+        message = f"missing required key: {error.message.split(' is a required')[0]}"
+    where = "/".join(str(part) for part in path)
+    if where:
+        message = f"{where}: {message}"
+    return Problem(location, Severity.ERROR, "schema", _shorten(message))
+
+
+def _shorten(message: str, limit: int = 300) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
