@@ -20,6 +20,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 JsonPath = tuple[str | int, ...]
+# Tags of plain YAML values (str, int, float, bool, null, seq, map, timestamp); anything else, such as
+# !!python/object, is refused rather than constructed or ignored.
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
 
 
 @dataclass
@@ -103,6 +109,10 @@ class _Builder:
                     None, None, "aliases (*name) are not allowed: write the values out", node.start_mark
                 )
             self.seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the tag {node.tag} is not allowed: only plain YAML values", node.start_mark
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,57 @@
+"""Shared fixtures: a real library folder built in a temporary directory, and the Flask app."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
+
+from webhook import create_app
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+MINIMAL_LIBRARY = REPOSITORY / "tests" / "library" / "minimal"
+
+BuildLibrary = Callable[..., Path]
+
+
+@pytest.fixture
+def build_library(tmp_path: Path) -> BuildLibrary:
+    """Build a library folder: the repository's schemas and routing messages, the minimal test
+    library, then any folder of replacement files and any {relative path: text} laid over it."""
+
+    def build(overlay: Path | None = None, files: dict[str, str] | None = None) -> Path:
+        root = tmp_path / "library"
+        shutil.copytree(MINIMAL_LIBRARY, root)
+        shutil.copytree(REPOSITORY / "intents" / "schema", root / "intents" / "schema")
+        shutil.copy(REPOSITORY / "intents" / "routing.yaml", root / "intents" / "routing.yaml")
+        shutil.copy(REPOSITORY / "councils" / "council.schema.json", root / "councils")
+        if overlay is not None:
+            shutil.copytree(overlay, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expect.txt"))
+        for relative, text in (files or {}).items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return build
+
+
+@pytest.fixture
+def app() -> Flask:
+    """The app on the repository's own library."""
+    return create_app({"TESTING": True, "LIBRARY_DIR": REPOSITORY})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,94 @@
+"""`sync-intents validate` and `show`, through click's test runner."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import BuildLibrary
+from webhook.cli import main
+
+BROKEN = Path(__file__).parent / "library" / "broken"
+
+
+def test_validate_passes_a_library_with_no_errors(runner: CliRunner, build_library: BuildLibrary) -> None:
+    result = runner.invoke(main, ["validate", "--library", str(build_library())])
+    assert result.exit_code == 0, result.output
+    assert "0 errors" in result.output
+
+
+def test_strict_validate_fails_on_warnings(runner: CliRunner, build_library: BuildLibrary) -> None:
+    result = runner.invoke(main, ["validate", "--strict", "--library", str(build_library())])
+    assert result.exit_code == 1
+    assert "warning:" in result.output and "[too-few-phrases]" in result.output
+
+
+def test_validate_prints_each_problem_with_a_path_relative_to_the_current_directory(
+    runner: CliRunner, build_library: BuildLibrary, monkeypatch
+) -> None:
+    root = build_library(BROKEN / "phrase-duplicate")
+    monkeypatch.chdir(root)
+    result = runner.invoke(main, ["validate", "--library", "."])
+    assert result.exit_code == 1
+    expected = (
+        "intents/system/welcome.yaml:12:9: error: phrase 'Good morning!' repeats line 11 of "
+        "welcome.yaml [phrase-duplicate]"
+    )
+    assert expected in result.output.splitlines()
+    assert "1 errors" in result.output
+
+
+def test_validate_json_output_is_machine_readable(runner: CliRunner, build_library: BuildLibrary) -> None:
+    root = build_library(BROKEN / "schema")
+    result = runner.invoke(main, ["validate", "--format", "json", "--library", str(root)])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["passed"] is False
+    schema = [p for p in report["problems"] if p["rule"] == "schema"]
+    assert {(p["line"], p["column"]) for p in schema} == {(5, 7), (12, 7)}
+    assert all(p["path"] == os.path.relpath(root / "intents/system/welcome.yaml") for p in schema)
+
+
+def test_validate_finds_the_repository_from_the_current_directory(runner: CliRunner, monkeypatch) -> None:
+    repository = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(repository / "intents")
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "4 councils" in result.output or "councils" in result.output
+
+
+def test_show_labels_each_value_with_its_layer(runner: CliRunner, build_library: BuildLibrary) -> None:
+    root = build_library()
+    result = runner.invoke(main, ["show", "--library", str(root), "--council", "district", "streets.pothole"])
+    assert result.exit_code == 0, result.output
+    assert "provided by: County Council  [council:county]" in result.output
+    assert "  [routing]" in result.output
+    assert "{service.url} = https://county.example/potholes  [council:county]" in result.output
+
+
+def test_show_in_welsh(runner: CliRunner, build_library: BuildLibrary) -> None:
+    root = build_library()
+    args = ["show", "--library", str(root), "--council", "unitary", "--language", "cy", "system.welcome"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Helo, cynorthwyydd Cyngor Unedol ydw i.  [library]" in result.output
+
+
+def test_show_explains_an_unknown_council(runner: CliRunner, build_library: BuildLibrary) -> None:
+    root = build_library()
+    result = runner.invoke(main, ["show", "--library", str(root), "--council", "nowhere", "system.welcome"])
+    assert result.exit_code == 2
+    assert "no council 'nowhere'" in result.output
+
+
+def test_show_refuses_a_language_the_council_does_not_speak(
+    runner: CliRunner, build_library: BuildLibrary
+) -> None:
+    root = build_library()
+    args = ["show", "--library", str(root), "--council", "county", "--language", "cy", "system.welcome"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "does not speak 'cy'" in result.output
