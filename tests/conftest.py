@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from webhook import create_app
+from webhook.fulfilment.auth import Credentials
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 MINIMAL_LIBRARY = REPOSITORY / "tests" / "library" / "minimal"
@@ -41,10 +42,20 @@ def build_library(tmp_path: Path) -> BuildLibrary:
     return build
 
 
+#: Webhook credentials the test app gives every council: HTTP Basic and a token.
+TEST_CREDENTIALS = Credentials(username="dialogflow", password="correct horse", token="s3cret-token")
+
+
+def app_settings(library_dir: Path = REPOSITORY, **settings: object) -> dict[str, object]:
+    """Settings for a test app on a library, every council with TEST_CREDENTIALS."""
+    credentials = {folder.name: TEST_CREDENTIALS for folder in (Path(library_dir) / "councils").iterdir()}
+    return {"APP_ENV": "test", "LIBRARY_DIR": library_dir, "WEBHOOK_CREDENTIALS": credentials, **settings}
+
+
 @pytest.fixture
 def app() -> Flask:
     """The app on the repository's own library."""
-    return create_app({"TESTING": True, "LIBRARY_DIR": REPOSITORY})
+    return create_app(app_settings())
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.conftest import BuildLibrary
+from tests.conftest import BuildLibrary, app_settings
 from webhook import create_app
 
 
@@ -21,7 +21,7 @@ def test_readyz_reports_the_loaded_library(client: FlaskClient) -> None:
 
 def test_readyz_is_not_ready_when_the_library_has_errors(build_library: BuildLibrary) -> None:
     root = build_library(files={"intents/system/welcome.yaml": "id: [broken\n"})
-    app = create_app({"TESTING": True, "LIBRARY_DIR": root})
+    app = create_app(app_settings(root))
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert response.get_json()["library_errors"] == 1

@@ -13,7 +13,16 @@ from typing import Any
 from flask import Flask
 
 from webhook.config import Config, config_for
+from webhook.errors import register_error_handlers
+from webhook.fulfilment.auth import (
+    Credentials,
+    credentials_from_environment,
+    generate_credentials,
+    missing_credentials,
+)
+from webhook.library.model import Library
 from webhook.library.validate import validate_library
+from webhook.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -22,24 +31,69 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     """Build the app: load and validate the library once, then register each surface's blueprint.
 
     `config` may be an environment name ("development", "test", "production"), a config class, or
-    a mapping of settings laid over the environment's class (as tests do).
+    a mapping of settings laid over an environment's class (its `APP_ENV` key names it; tests use this).
     """
     app = Flask(__name__)
     if isinstance(config, type):
         app.config.from_object(config)
     else:
-        app.config.from_object(config_for(config if isinstance(config, str) else None))
+        name = config if isinstance(config, str) else None
+        if isinstance(config, Mapping):
+            name = config.get("APP_ENV")
+        app.config.from_object(config_for(name))
         if isinstance(config, Mapping):
             app.config.update(config)
 
+    configure_logging()
     report = validate_library(app.config["LIBRARY_DIR"])
     for problem in report.errors:
         log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))
     app.extensions["library_report"] = report
+    library = report.library
+    app.extensions["councils_by_project"] = {
+        council.dialogflow["project_id"]: council
+        for council in library.councils.values()
+        if council.dialogflow
+    }
+    app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
 
     from webhook.catalogue import bp as catalogue
+    from webhook.fulfilment import bp as fulfilment
+    from webhook.fulfilment import handlers  # noqa: F401 - registers the handlers
     from webhook.health import bp as health
+    from webhook.openapi import bp as openapi
 
+    register_error_handlers(app)
     app.register_blueprint(health)
+    app.register_blueprint(fulfilment)
+    app.register_blueprint(openapi)
     app.register_blueprint(catalogue)
     return app
+
+
+def _webhook_credentials(app: Flask, library: Library) -> dict[str, Credentials]:
+    """Each council's webhook credentials: from the config (tests), else the environment. Production
+    refuses to start without them; development generates and prints some so `make run` just works."""
+    given: Mapping[str, Credentials] = app.config.get("WEBHOOK_CREDENTIALS") or {}
+    credentials = {
+        slug: given.get(slug) or credentials_from_environment(council)
+        for slug, council in library.councils.items()
+    }
+    missing = missing_credentials(library.councils.values(), credentials)
+    if missing and app.config.get("REQUIRE_WEBHOOK_CREDENTIALS"):
+        raise RuntimeError(
+            "refusing to start: these councils have no webhook credentials, so nobody could call their "
+            "webhook safely:\n  " + "\n  ".join(missing)
+        )
+    if missing and app.config.get("GENERATE_WEBHOOK_CREDENTIALS"):
+        for slug, council in library.councils.items():
+            if not credentials[slug].configured:
+                credentials[slug] = generate_credentials()
+                generated = credentials[slug]
+                print(  # shown once to the developer running `make run`
+                    f"webhook credentials for {council.slug} (development only): "
+                    f"user {generated.username!r} password {generated.password!r} "
+                    f"or header 'Authorization: Bearer {generated.token}'",
+                    flush=True,
+                )
+    return credentials

@@ -19,12 +19,16 @@ class Config:
     TURN_DEADLINE_SECONDS = float(os.environ.get("TURN_DEADLINE_SECONDS", "4.0"))
     MAX_CONTENT_LENGTH = 1024 * 1024
     JSON_SORT_KEYS = False
+    # A council without webhook credentials: refuse to start (production) or make some up (development).
+    REQUIRE_WEBHOOK_CREDENTIALS = False
+    GENERATE_WEBHOOK_CREDENTIALS = False
 
 
 class DevelopmentConfig(Config):
     """`make run`: the offline agent and the demo council on one machine."""
 
     DEBUG = True
+    GENERATE_WEBHOOK_CREDENTIALS = True
 
 
 class TestConfig(Config):
@@ -35,6 +39,8 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     """Behind gunicorn in a container."""
+
+    REQUIRE_WEBHOOK_CREDENTIALS = True
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -189,6 +189,8 @@ class Library:
     entities: Mapping[str, Entity]
     councils: Mapping[str, Council]
     routing: Mapping[str, RoutingMessage]
+    #: Memoised derived values (resolved intents): the library never changes once loaded.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def council(self, slug: str) -> Council | None:
         """The council with that slug, if its overlay loaded."""

@@ -204,6 +204,15 @@ def resolve_intent(library: Library, council: Council, intent_id: str, language:
     )
 
 
+def resolved_intent(library: Library, council: Council, intent_id: str, language: str) -> ResolvedIntent:
+    """`resolve_intent`, remembered per library: the webhook answers the same intents all day."""
+    key = ("resolved", council.slug, intent_id, language)
+    found = library.memo.get(key)
+    if found is None:
+        found = library.memo[key] = resolve_intent(library, council, intent_id, language)
+    return found
+
+
 def _apply_override(
     responses: Responses, layers: dict[str, str], override: Mapping[str, Any], slug: str
 ) -> tuple[Responses, dict[str, str]]:

@@ -23,8 +23,7 @@ JsonPath = tuple[str | int, ...]
 # Tags of plain YAML values (str, int, float, bool, null, seq, map, timestamp); anything else, such as
 # !!python/object, is refused rather than constructed or ignored.
 _STANDARD_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
 
 

@@ -1,0 +1,61 @@
+"""The production command really serves: gunicorn with gunicorn.conf.py and `webhook:create_app()`."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_serves_the_webhook_in_production_mode() -> None:
+    port = _free_port()
+    env = {**os.environ, "APP_ENV": "production", "PORT": str(port), "WEB_CONCURRENCY": "1"}
+    env.update(
+        {f"WEBHOOK_{slug}_TOKEN": "serving-test" for slug in ("DEMO", "OXFORD", "OXFORDSHIRE", "CARDIFF")}
+    )
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "webhook:create_app()"],
+        cwd=REPOSITORY,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = json.dumps(
+            {
+                "session": "projects/p/agent/sessions/1",
+                "queryResult": {"intent": {"displayName": "council.contact"}},
+            }
+        ).encode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/webhook/demo",
+            data=body,
+            headers={"Content-Type": "application/json", "X-Webhook-Token": "serving-test"},
+        )
+        reply = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    reply = json.load(response)
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert reply is not None, "gunicorn did not answer"
+        assert "01632 960000" in reply["fulfillmentText"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

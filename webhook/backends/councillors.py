@@ -1,0 +1,189 @@
+"""Councillors from the council's own published list, kept in its folder: councils/<slug>/councillors.yaml.
+
+The file is governed by councils/councillors.schema.json; every problem in it is reported as
+`FILE:LINE:COL: error: message [rule]`, like the rest of the library.
+
+Settings (the overlay's backend block, `kind: published_list`):
+
+- `file` (optional): the list's file name in the council's folder; default councillors.yaml.
+
+The list is read on first use and read again whenever the file changes, so an edit shows at once.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from webhook.backends.base import BackendError
+from webhook.library.model import LocalisedText, localise
+from webhook.library.problems import Problem, Severity
+from webhook.library.schemas import schema_problems
+from webhook.library.yaml_loader import Document, load_document
+
+DEFAULT_FILE = "councillors.yaml"
+SCHEMA_FILE = "councillors.schema.json"
+
+
+class CouncillorListInvalid(BackendError):
+    """The council's list has problems; each names its file, line and column."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(problem.format() for problem in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class Councillor:
+    name: str
+    party: LocalisedText
+    email: str | None = None
+    phone: str | None = None
+    surgery: LocalisedText | None = None
+    url: LocalisedText | None = None
+
+
+@dataclass(frozen=True)
+class Ward:
+    code: str
+    name: LocalisedText
+    councillors: tuple[Councillor, ...]
+
+
+@dataclass(frozen=True)
+class CouncillorList:
+    """One council's wards and their councillors, by GSS ward code."""
+
+    source: LocalisedText
+    wards: Mapping[str, Ward]
+
+    def ward(self, code: str) -> Ward | None:
+        """The ward with this GSS code (postcodes.io's `codes.admin_ward`)."""
+        return self.wards.get(code.strip().upper())
+
+    def ward_named(self, name: str) -> Ward | None:
+        """The ward with this name in any language, ignoring case (for a resident who types it)."""
+        wanted = name.strip().casefold()
+        for ward in self.wards.values():
+            names = [ward.name] if isinstance(ward.name, str) else list(ward.name.values())
+            if any(candidate.casefold() == wanted for candidate in names):
+                return ward
+        return None
+
+    def councillors_for(self, ward_code: str) -> tuple[Councillor, ...]:
+        """The ward's councillors; empty when the council publishes no such ward."""
+        ward = self.ward(ward_code)
+        return ward.councillors if ward else ()
+
+
+def load_councillors(path: Path, schema_path: Path | None = None) -> CouncillorList:
+    """Read and check a councillors file. The schema defaults to councils/councillors.schema.json
+    beside the council folders (where the file's yaml-language-server line points). Raises
+    CouncillorListInvalid listing every problem."""
+    document, problems = load_document(path)
+    if document is None:
+        raise CouncillorListInvalid(problems)
+    schema = schema_path or path.parent.parent / SCHEMA_FILE
+    problems += schema_problems(document, _validator(schema.resolve()))
+    if not problems:
+        problems += _duplicate_wards(document)
+    if problems:
+        raise CouncillorListInvalid(sorted(problems))
+    return _build(document.data)
+
+
+class PublishedCouncillors:
+    """A council's list, read when first needed and again whenever the file changes."""
+
+    def __init__(self, path: Path, schema_path: Path | None = None) -> None:
+        self.path = path
+        self.schema_path = schema_path
+        self._loaded: tuple[tuple[int, int], CouncillorList] | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> CouncillorList:
+        """The list as the file now stands. Raises CouncillorListInvalid (a BackendError) when the file
+        is missing or broken, so a handler falls back to the council's councillors page."""
+        try:
+            status = self.path.stat()
+        except OSError as error:
+            raise BackendError(f"{self.path}: cannot read the councillors list: {error.strerror}") from error
+        # Size as well as time: two edits within the clock's resolution still differ in size mostly.
+        version = (status.st_mtime_ns, status.st_size)
+        with self._lock:
+            if self._loaded is None or self._loaded[0] != version:
+                self._loaded = (version, load_councillors(self.path, self.schema_path))
+            return self._loaded[1]
+
+    def ward(self, code: str) -> Ward | None:
+        """The ward with this GSS code."""
+        return self.current().ward(code)
+
+    def councillors_for(self, ward_code: str) -> tuple[Councillor, ...]:
+        """The ward's councillors; empty when the council publishes no such ward."""
+        return self.current().councillors_for(ward_code)
+
+
+def from_settings(settings: Mapping[str, Any], folder: Path) -> PublishedCouncillors:
+    """A provider from an overlay's `kind: published_list` block; `folder` is the council's folder."""
+    return PublishedCouncillors(folder / str(settings.get("file") or DEFAULT_FILE))
+
+
+def describe(councillor: Councillor, language: str) -> str:
+    """"Name (Party)" in the language, for a reply or a quick reply."""
+    party = localise(councillor.party, language) or localise(councillor.party, "en")
+    return f"{councillor.name} ({party})" if party else councillor.name
+
+
+@lru_cache(maxsize=8)
+def _validator(schema_path: Path) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema_path.read_text("utf-8")))
+
+
+def _duplicate_wards(document: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, ward in enumerate(document.data["wards"]):
+        code = ward["code"]
+        if code in seen:
+            first_line = document.locate(("wards", seen[code], "code")).line
+            problems.append(
+                Problem(
+                    document.locate(("wards", index, "code")),
+                    Severity.ERROR,
+                    "ward-duplicate",
+                    f"ward {code} is listed twice (first on line {first_line})",
+                )
+            )
+        else:
+            seen[code] = index
+    return problems
+
+
+def _build(data: Mapping[str, Any]) -> CouncillorList:
+    wards = {
+        ward["code"]: Ward(
+            code=ward["code"],
+            name=ward["name"],
+            councillors=tuple(
+                Councillor(
+                    name=person["name"],
+                    party=person["party"],
+                    email=person.get("email"),
+                    phone=person.get("phone"),
+                    surgery=person.get("surgery"),
+                    url=person.get("url"),
+                )
+                for person in ward["councillors"]
+            ),
+        )
+        for ward in data["wards"]
+    }
+    return CouncillorList(source=data["source"], wards=wards)

@@ -1,0 +1,60 @@
+"""Replies built from the library alone: the intent's own responses, and the answers of last resort."""
+
+from __future__ import annotations
+
+from webhook.fulfilment.messages import message
+from webhook.fulfilment.turn import OutputContext, Reply, Turn
+
+
+def library_reply(turn: Turn) -> Reply:
+    """The intent's responses for this council and language, with facts filled in and routing applied."""
+    resolved = turn.resolved
+    responses = resolved.responses
+    return Reply(
+        texts=(turn.choose(responses.text),),
+        quick_replies=responses.quick_replies,
+        links=responses.links,
+        cards=(responses.card,) if responses.card else (),
+        output_contexts=tuple(
+            OutputContext(context.name, context.lifespan) for context in resolved.intent.output_contexts
+        ),
+        language=resolved.language,
+    )
+
+
+def contact_reply(turn: Turn, lead: str) -> Reply:
+    """`lead`, then the council's phone number and web site: never leave the resident with nothing."""
+    text = message(
+        "contact_us",
+        turn.language,
+        phone=turn.council_text("phone") or "",
+        website=turn.council_text("website") or "",
+    )
+    return Reply(texts=(f"{lead} {text}",), language=turn.language)
+
+
+def failure_reply(turn: Turn) -> Reply:
+    """When a handler fails or runs out of time: the intent's own responses (which name the service's
+    page and phone number), prefixed by an apology; the council's contacts for an unknown intent."""
+    apology = message("lookup_failed", turn.language)
+    if turn.intent is None:
+        return contact_reply(turn, apology)
+    reply = library_reply(turn)
+    return Reply(
+        texts=(f"{apology} {reply.texts[0]}",),
+        quick_replies=reply.quick_replies,
+        links=reply.links,
+        cards=reply.cards,
+        language=reply.language,
+    )
+
+
+def unknown_intent_reply(turn: Turn) -> Reply:
+    """Dialogflow matched an intent the library does not hold, or one this council does not offer."""
+    text = message(
+        "unknown_intent",
+        turn.language,
+        phone=turn.council_text("phone") or "",
+        website=turn.council_text("website") or "",
+    )
+    return Reply(texts=(text,), language=turn.language)

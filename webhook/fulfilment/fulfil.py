@@ -1,0 +1,75 @@
+"""Answer one turn: run the intent's handler within the deadline, or answer from the library.
+
+Whatever happens (an unknown intent, a handler that raises, a backend that hangs) the result is a Reply
+the resident can act on.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from enum import StrEnum
+
+from webhook.fulfilment.answers import failure_reply, library_reply, unknown_intent_reply
+from webhook.fulfilment.registry import HandlerRegistry, UnknownHandler
+from webhook.fulfilment.turn import Reply, Turn
+
+log = logging.getLogger(__name__)
+
+# Handlers run on these threads so a turn can be answered when its deadline passes even if a handler
+# is still waiting on a backend (which gives up on its own, since every call takes the same deadline).
+_EXECUTOR = ThreadPoolExecutor(max_workers=32, thread_name_prefix="fulfil")
+#: Seconds kept back from the deadline to render and send the reply.
+REPLY_RESERVE = 0.1
+
+
+class Outcome(StrEnum):
+    """How a turn was answered, for the turn's log line."""
+
+    HANDLED = "handled"
+    LIBRARY = "library"
+    PROMPTED = "prompted"
+    UNKNOWN_INTENT = "unknown_intent"
+    FAILED = "failed"
+    TIMED_OUT = "timed_out"
+
+
+def fulfil(turn: Turn, registry: HandlerRegistry) -> tuple[Reply, Outcome, str | None]:
+    """The reply to a turn, how it was reached, and the handler that ran (if any)."""
+    intent = turn.intent
+    if intent is None or not turn.council.offers(intent.id) or turn.language not in intent.languages:
+        return unknown_intent_reply(turn), Outcome.UNKNOWN_INTENT, None
+    if not intent.webhook or not intent.handler:
+        return library_reply(turn), Outcome.LIBRARY, None
+    prompt = _missing_parameter_prompt(turn)
+    if prompt is not None:
+        return prompt, Outcome.PROMPTED, None
+    try:
+        handler = registry.get(intent.handler)
+    except UnknownHandler:
+        # The library names a handler this deployment lacks: the static answer still helps.
+        return library_reply(turn), Outcome.LIBRARY, None
+    future = _EXECUTOR.submit(handler, turn)
+    try:
+        reply = future.result(timeout=max(0.0, turn.deadline.remaining() - REPLY_RESERVE))
+    except FutureTimeout:
+        log.warning("handler %s missed the turn's deadline", intent.handler)
+        return failure_reply(turn), Outcome.TIMED_OUT, intent.handler
+    except Exception:
+        log.exception("handler %s failed", intent.handler)
+        return failure_reply(turn), Outcome.FAILED, intent.handler
+    return reply, Outcome.HANDLED, intent.handler
+
+
+def _missing_parameter_prompt(turn: Turn) -> Reply | None:
+    """During slot filling, ask for the first required parameter the resident has not given yet."""
+    intent = turn.intent
+    if intent is None or turn.all_required_params_present:
+        return None
+    for parameter in intent.parameters:
+        if parameter.required and turn.parameter(parameter.name) is None:
+            prompts = turn.resolved.prompts.get(parameter.name)
+            if prompts and prompts.value:
+                return Reply(texts=(turn.choose(prompts.value),), language=turn.language)
+    return None
