@@ -6,7 +6,6 @@ problem; every well-formed call gets a WebhookResponse, whatever happens inside.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Mapping
 
@@ -15,7 +14,6 @@ from flask.typing import ResponseReturnValue
 
 from webhook.deadline import Deadline
 from webhook.fulfilment.auth import Credentials
-from webhook.fulfilment.fulfil import fulfil
 from webhook.fulfilment.parse import (
     RequestError,
     WebhookCall,
@@ -23,14 +21,10 @@ from webhook.fulfilment.parse import (
     parse_webhook_request,
     project_of,
 )
-from webhook.fulfilment.registry import registry
-from webhook.fulfilment.render import webhook_response
-from webhook.fulfilment.turn import Turn
+from webhook.fulfilment.service import answer_call
 from webhook.library.model import Council, Library
-from webhook.logs import redact
 
 bp = Blueprint("fulfilment", __name__)
-log = logging.getLogger(__name__)
 
 
 def _library() -> Library:
@@ -87,42 +81,5 @@ def _unauthorised() -> None:
 def _answer(council: Council, call: WebhookCall, started: float) -> ResponseReturnValue:
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
-    turn = Turn(
-        council=council,
-        library=_library(),
-        intent_name=call.intent_name,
-        language=_language(council, call.language_code),
-        session=call.session,
-        deadline=deadline,
-        query_text=call.query_text,
-        parameters=call.parameters,
-        original_parameters=call.original_parameters,
-        contexts=call.contexts,
-        source=call.source,
-        all_required_params_present=call.all_required_params_present,
-        confidence=call.confidence,
-    )
-    reply, outcome, handler = fulfil(turn, registry)
-    language = reply.language or turn.language
-    body = webhook_response(reply, call.session, language=language, source=call.source)
-    log.info(
-        "turn",
-        extra={
-            "fields": {
-                "council": council.slug,
-                "intent": call.intent_name,
-                "language": turn.language,
-                "handler": handler,
-                "outcome": str(outcome),
-                "latency_ms": round(deadline.elapsed() * 1000, 1),
-                "query": redact(call.query_text),
-            }
-        },
-    )
-    return jsonify(body)
-
-
-def _language(council: Council, language_code: str) -> str:
-    """The council language closest to Dialogflow's language code ("en-GB" -> "en")."""
-    base = language_code.split("-")[0].lower()
-    return base if base in council.languages else council.languages[0]
+    answered = answer_call(_library(), council, call, deadline)
+    return jsonify(answered.body)
