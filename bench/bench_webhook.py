@@ -35,7 +35,7 @@ def main() -> None:
     headers = {"X-Webhook-Token": TOKEN}
     with gunicorn("echo_app:app", env={"PYTHONPATH": str(Path(__file__).parent)}) as base:
         echo = wrk_post(f"{base}/webhook/demo", CONFIG_ONLY_TURN, headers, seconds=SECONDS)
-    with gunicorn("webhook:create_app()", env={**env, "APP_ENV": "production"}) as base:
+    with gunicorn("webhook:create_app()", env={**env, "APP_ENV": "production", "SECRET_KEY": "bench"}) as base:
         webhook = wrk_post(f"{base}/webhook/demo", CONFIG_ONLY_TURN, headers, seconds=SECONDS)
     print(f"webhook, config-only turn, gunicorn 2 workers, wrk 2 threads 8 connections {SECONDS} s")
     print(f"  {'':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,6 +47,7 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
             app.config.update(config)
 
     configure_logging()
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # key order is Dialogflow's, and sorting costs
     report = validate_library(app.config["LIBRARY_DIR"])
     for problem in report.errors:
         log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))
@@ -56,8 +59,11 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
         if council.dialogflow
     }
     app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
+    app.config["SECRET_KEY"] = _secret_key(app)
 
     from webhook.catalogue import bp as catalogue
+    from webhook.chat import bp as chat
+    from webhook.chat import init_chat
     from webhook.fulfilment import bp as fulfilment
     from webhook.fulfilment import handlers  # noqa: F401 - registers the handlers
     from webhook.health import bp as health
@@ -67,8 +73,23 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     app.register_blueprint(health)
     app.register_blueprint(fulfilment)
     app.register_blueprint(openapi)
+    app.register_blueprint(chat)
     app.register_blueprint(catalogue)
+    init_chat(app)
     return app
+
+
+def _secret_key(app: Flask) -> str:
+    """The key that signs chat state: given, or $SECRET_KEY; made up outside production."""
+    key = app.config.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if app.config.get("REQUIRE_SECRET_KEY"):
+        raise RuntimeError(
+            "refusing to start: set SECRET_KEY (the same value on every instance) so a resident's chat "
+            "can continue on any instance"
+        )
+    return secrets.token_urlsafe(32)
 
 
 def _webhook_credentials(app: Flask, library: Library) -> dict[str, Credentials]:

@@ -19,6 +19,17 @@ class Config:
     TURN_DEADLINE_SECONDS = float(os.environ.get("TURN_DEADLINE_SECONDS", "4.0"))
     MAX_CONTENT_LENGTH = 1024 * 1024
     JSON_SORT_KEYS = False
+    # Signs the chat's conversation state; every instance of one deployment must share it.
+    # Read from $SECRET_KEY when the app is built; production refuses to start without one.
+    SECRET_KEY: str | None = None
+    REQUIRE_SECRET_KEY = False
+    CHAT_RATE_PER_MINUTE = float(os.environ.get("CHAT_RATE_PER_MINUTE", "30"))
+    CHAT_RATE_BURST = int(os.environ.get("CHAT_RATE_BURST", "10"))
+    # Trained intent classifiers are cached here, keyed by a hash of their training data.
+    NLU_CACHE_DIR = Path(os.environ.get("NLU_CACHE_DIR") or Path(find_repository_root()) / ".cache" / "nlu")
+    # Send chat turns of councils with a `dialogflow:` block to Dialogflow's detectIntent.
+    CHAT_DIALOGFLOW = os.environ.get("CHAT_DIALOGFLOW", "") == "1"
+    DIALOGFLOW_ENDPOINT = os.environ.get("DIALOGFLOW_ENDPOINT") or None
     # A council without webhook credentials: refuse to start (production) or make some up (development).
     REQUIRE_WEBHOOK_CREDENTIALS = False
     GENERATE_WEBHOOK_CREDENTIALS = False
@@ -41,6 +52,7 @@ class ProductionConfig(Config):
     """Behind gunicorn in a container."""
 
     REQUIRE_WEBHOOK_CREDENTIALS = True
+    REQUIRE_SECRET_KEY = True
 
 
 CONFIGS: dict[str, type[Config]] = {

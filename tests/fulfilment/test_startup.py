@@ -8,6 +8,14 @@ from tests.conftest import REPOSITORY
 from webhook import create_app
 
 
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch) -> None:
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    for slug in ("DEMO", "OXFORD", "OXFORDSHIRE", "CARDIFF"):
+        monkeypatch.setenv(f"WEBHOOK_{slug}_TOKEN", "t")
+    with pytest.raises(RuntimeError, match="set SECRET_KEY"):
+        create_app({"APP_ENV": "production", "LIBRARY_DIR": REPOSITORY})
+
+
 def test_production_refuses_to_start_while_a_council_has_no_credentials(monkeypatch) -> None:
     for name in ("WEBHOOK_DEMO_USERNAME", "WEBHOOK_DEMO_PASSWORD", "WEBHOOK_DEMO_TOKEN"):
         monkeypatch.delenv(name, raising=False)
@@ -19,6 +27,7 @@ def test_production_refuses_to_start_while_a_council_has_no_credentials(monkeypa
 
 
 def test_production_starts_with_credentials_from_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv("SECRET_KEY", "a shared secret")
     for slug in ("DEMO", "OXFORD", "OXFORDSHIRE", "CARDIFF"):
         monkeypatch.setenv(f"WEBHOOK_{slug}_TOKEN", f"token-for-{slug.lower()}")
     app = create_app({"APP_ENV": "production", "LIBRARY_DIR": REPOSITORY})

@@ -7,6 +7,7 @@ small hierarchy of typed errors; each API is a thin subclass with one method per
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,6 +24,18 @@ class BackendError(Exception):
 
 class BackendUnavailable(BackendError):
     """The system could not be reached in time: connection refused or reset, timeout, or a 5xx."""
+
+
+class BackendMisconfigured(BackendUnavailable):
+    """The council's settings are incomplete, e.g. the environment variable holding a key is unset."""
+
+
+def secret_from_env(variable: str | None, what: str) -> str:
+    """The secret held by an environment variable the overlay names; the error names the variable only."""
+    value = os.environ.get(variable or "", "").strip()
+    if not variable or not value:
+        raise BackendMisconfigured(f"{what}: environment variable {variable or '(none named)'} is not set")
+    return value
 
 
 class BackendInvalidResponse(BackendError):
@@ -54,6 +67,10 @@ class BaseAPIClient:
         """The absolute URL of an API path."""
         return f"{self.base_url}/{path.lstrip('/')}"
 
+    def _safe(self, path: str) -> str:
+        """The URL for a log line: without its query string, where keys sometimes travel."""
+        return self.url(path.split("?", 1)[0])
+
     def get_json(self, path: str, deadline: Deadline, **kwargs: Any) -> Any:
         """GET a JSON document."""
         return self.request("GET", path, deadline, **kwargs)
@@ -69,27 +86,29 @@ class BaseAPIClient:
         except DeadlineExceeded as error:
             raise BackendUnavailable(str(error)) from error
         url = self.url(path)
+        safe = self._safe(path)
         try:
             # Stream the body so a server that drips bytes slowly still cannot outlast the deadline:
             # requests' timeout bounds each read, not the whole answer.
             with self.session.request(method, url, timeout=timeout, stream=True, **kwargs) as response:
-                content = _read_within(response, deadline, f"{method} {url}")
-        except requests.Timeout as error:
-            raise BackendUnavailable(f"{method} {url} timed out after {timeout:.2f} s") from error
+                content = _read_within(response, deadline, f"{method} {safe}")
+        # `from None`: requests' own messages repeat the full URL, which may carry an API key.
+        except requests.Timeout:
+            raise BackendUnavailable(f"{method} {self._safe(path)} timed out after {timeout:.2f} s") from None
         except requests.RequestException as error:
-            raise BackendUnavailable(f"{method} {url} failed: {type(error).__name__}") from error
+            raise BackendUnavailable(f"{method} {self._safe(path)} failed: {type(error).__name__}") from None
         body = _decode(content)
         if response.status_code >= 500:
-            raise BackendUnavailable(f"{method} {url} answered {response.status_code}")
+            raise BackendUnavailable(f"{method} {safe} answered {response.status_code}")
         if response.status_code >= 400:
             raise BackendHTTPError(
-                f"{method} {url} answered {response.status_code}",
+                f"{method} {safe} answered {response.status_code}",
                 response.status_code,
                 None if body is _NOT_JSON else body,
             )
         if body is _NOT_JSON:
             content_type = response.headers.get("Content-Type", "none")
-            raise BackendInvalidResponse(f"{method} {url} answered {content_type}, not JSON")
+            raise BackendInvalidResponse(f"{method} {safe} answered {content_type}, not JSON")
         return body
 
 

@@ -1,0 +1,315 @@
+"""The offline agent's dialogue: what Dialogflow ES does between understanding a message and answering.
+
+Contexts with lifespans, slot filling with the library's prompts, "cancel" to leave a prompt, events
+(welcome) and follow-up events, and fulfilment through the same webhook code with a genuine
+WebhookRequest, whose WebhookResponse is applied as Dialogflow applies it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from webhook.agent.messages import chat_messages
+from webhook.agent.nlu import Prediction
+from webhook.agent.session import ActiveContext, ConversationState, PendingIntent
+from webhook.deadline import Deadline
+from webhook.fulfilment.parse import parse_webhook_request
+from webhook.fulfilment.service import answer_call
+from webhook.library.model import Council, Intent, Library, localise
+from webhook.library.resolve import resolved_intent
+
+FALLBACK = "system.fallback"
+SAFEGUARDING = "system.safeguarding"
+#: How sure the classifier must be before a message during a prompt is taken as a new request.
+SWITCH_CONFIDENCE = 0.6
+#: Prompts for one parameter before the agent stops asking.
+MAX_PROMPTS = 3
+#: Follow-up events one message may trigger in a row (a guard against loops).
+MAX_FOLLOWUPS = 2
+CANCEL_WORDS = {
+    "en": {"cancel", "stop", "never mind", "nevermind", "forget it", "start again", "quit"},
+    "cy": {"canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofio", "dechrau eto"},
+}
+CANCELLED = {
+    "en": "OK, I've stopped that. What else can I help you with?",
+    "cy": "Iawn, rydw i wedi stopio hynny. Gyda beth arall alla i helpu?",
+}
+GAVE_UP = {
+    "en": "Sorry, I still didn't catch that. You can start again, or call {phone}.",
+    "cy": "Mae'n ddrwg gen i, wnes i ddim deall o hyd. Gallwch ddechrau eto, neu ffonio {phone}.",
+}
+
+
+class Understanding(Protocol):
+    """What the dialogue needs from the NLU: classify a message, and pull an intent's parameters."""
+
+    def classify(
+        self, council: Council, language: str, text: str, candidates: Collection[str]
+    ) -> Prediction: ...
+
+    def extract(
+        self, council: Council, language: str, intent: Intent, text: str
+    ) -> dict[str, tuple[Any, str]]: ...
+
+
+@dataclass(frozen=True)
+class AgentReply:
+    """One answer of the agent, in the chat API's terms, with the state to carry to the next turn."""
+
+    intent: str
+    confidence: float
+    parameters: dict[str, Any]
+    messages: list[dict[str, Any]]
+    language: str
+    state: ConversationState
+    webhook_response: dict[str, Any] = field(default_factory=dict)
+
+
+class OfflineAgent:
+    """Runs a council's resolved library the way Dialogflow ES runs an agent."""
+
+    def __init__(self, library: Library, understanding: Understanding, deadline_seconds: float = 4.0) -> None:
+        self.library = library
+        self.understanding = understanding
+        self.deadline_seconds = deadline_seconds
+
+    def welcome(self, council: Council, state: ConversationState) -> AgentReply:
+        """The conversation's first message: the intent that answers the WELCOME event."""
+        intent = self._intent_for_event(council, "WELCOME", state.language)
+        if intent is None:
+            return AgentReply(FALLBACK, 0.0, {}, [], state.language, state)
+        return self._fulfil(council, state, intent, {}, {}, text="", confidence=1.0)
+
+    def respond(self, council: Council, state: ConversationState, text: str) -> AgentReply:
+        """Answer one message."""
+        text = text.strip()
+        language = state.language
+        if state.pending and _is_cancel(text, language):
+            pending = state.pending
+            state.pending = None
+            self._age_contexts(state)
+            message = {"type": "text", "text": CANCELLED.get(language, CANCELLED["en"])}
+            return AgentReply(pending.intent_id, 1.0, {}, [message], language, state)
+        prediction = self.understanding.classify(council, language, text, self._candidates(council, state))
+        if state.pending:
+            reply = self._continue_prompt(council, state, text, prediction)
+            if reply is not None:
+                return reply
+        intent = self.library.intents.get(prediction.intent_id) or self.library.intents.get(FALLBACK)
+        if intent is None:
+            return AgentReply(FALLBACK, prediction.confidence, {}, [], language, state)
+        found = self.understanding.extract(council, language, intent, text) if intent.parameters else {}
+        values = {name: value for name, (value, _) in found.items()}
+        originals = {name: original for name, (_, original) in found.items()}
+        missing = _missing_required(intent, values)
+        if missing:
+            state.pending = PendingIntent(intent.id, values, originals, asking=missing, attempts=0)
+            return self._prompt(council, state, intent, missing, prediction.confidence)
+        return self._fulfil(council, state, intent, values, originals, text, prediction.confidence)
+
+    # Slot filling ---------------------------------------------------------------------------------
+
+    def _continue_prompt(
+        self, council: Council, state: ConversationState, text: str, prediction: Prediction
+    ) -> AgentReply | None:
+        """Fill the parameter being asked for, or None when the message is a new request instead."""
+        pending = state.pending
+        assert pending is not None
+        intent = self.library.intents.get(pending.intent_id)
+        if intent is None:
+            state.pending = None
+            return None
+        found = self.understanding.extract(council, state.language, intent, text)
+        answers_prompt = pending.asking in found
+        wants_something_else = prediction.intent_id not in (pending.intent_id, FALLBACK) and (
+            prediction.intent_id == SAFEGUARDING or prediction.confidence >= SWITCH_CONFIDENCE
+        )
+        if prediction.intent_id == SAFEGUARDING or (wants_something_else and not answers_prompt):
+            state.pending = None
+            return None
+        for name, (value, original) in found.items():
+            pending.parameters[name] = value
+            pending.originals[name] = original
+        missing = _missing_required(intent, pending.parameters)
+        if missing:
+            pending.attempts = pending.attempts + 1 if missing == pending.asking else 0
+            pending.asking = missing
+            if pending.attempts >= MAX_PROMPTS:
+                state.pending = None
+                self._age_contexts(state)
+                phone = _council_phone(council, state.language)
+                message = {
+                    "type": "text",
+                    "text": GAVE_UP.get(state.language, GAVE_UP["en"]).format(phone=phone),
+                }
+                return AgentReply(intent.id, prediction.confidence, {}, [message], state.language, state)
+            return self._prompt(council, state, intent, missing, prediction.confidence)
+        state.pending = None
+        return self._fulfil(
+            council, state, intent, pending.parameters, pending.originals, text, prediction.confidence
+        )
+
+    def _prompt(
+        self, council: Council, state: ConversationState, intent: Intent, parameter: str, confidence: float
+    ) -> AgentReply:
+        resolved = resolved_intent(self.library, council, intent.id, state.language)
+        prompts = resolved.prompts.get(parameter)
+        text = prompts.value[0] if prompts and prompts.value else parameter
+        assert state.pending is not None
+        return AgentReply(
+            intent.id,
+            confidence,
+            dict(state.pending.parameters),
+            [{"type": "text", "text": text}],
+            state.language,
+            state,
+        )
+
+    # Fulfilment -----------------------------------------------------------------------------------
+
+    def _fulfil(
+        self,
+        council: Council,
+        state: ConversationState,
+        intent: Intent,
+        values: Mapping[str, Any],
+        originals: Mapping[str, Any],
+        text: str,
+        confidence: float,
+        followups: int = 0,
+    ) -> AgentReply:
+        request = self.webhook_request(council, state, intent, values, originals, text, confidence)
+        # Through JSON and the webhook's own parser, exactly as a call from Dialogflow would arrive.
+        call = parse_webhook_request(json.loads(json.dumps(request)))
+        answered = answer_call(self.library, council, call, Deadline.after(self.deadline_seconds))
+        body = answered.body
+        self._age_contexts(state)
+        self._apply_contexts(state, body.get("outputContexts", []))
+        payload_language = (body.get("payload") or {}).get("language")
+        if payload_language in council.languages:
+            state.language = payload_language
+        messages = chat_messages(body.get("fulfillmentMessages", []))
+        event = body.get("followupEventInput")
+        if event and followups < MAX_FOLLOWUPS:
+            target = self._intent_for_event(council, event.get("name", ""), state.language)
+            if target is not None:
+                followed = self._fulfil(
+                    council,
+                    state,
+                    target,
+                    event.get("parameters", {}),
+                    {},
+                    text,
+                    confidence,
+                    followups + 1,
+                )
+                return AgentReply(
+                    followed.intent,
+                    confidence,
+                    followed.parameters,
+                    messages + followed.messages,
+                    followed.language,
+                    state,
+                    followed.webhook_response,
+                )
+        return AgentReply(intent.id, confidence, dict(values), messages, state.language, state, body)
+
+    def webhook_request(
+        self,
+        council: Council,
+        state: ConversationState,
+        intent: Intent,
+        values: Mapping[str, Any],
+        originals: Mapping[str, Any],
+        text: str,
+        confidence: float,
+    ) -> dict[str, Any]:
+        """The WebhookRequest Dialogflow would send for this turn (proto3 JSON, camelCase)."""
+        project = (council.dialogflow or {}).get("project_id") or f"offline-{council.slug}"
+        session = f"projects/{project}/agent/sessions/{state.session}"
+        parameters: dict[str, Any] = {}
+        for parameter in intent.parameters:  # Dialogflow sends every declared parameter, "" when unfilled
+            parameters[parameter.name] = values.get(parameter.name, [] if parameter.is_list else "")
+            parameters[f"{parameter.name}.original"] = originals.get(parameter.name, "")
+        return {
+            "responseId": str(uuid.uuid4()),
+            "session": session,
+            "queryResult": {
+                "queryText": text,
+                "parameters": parameters,
+                "allRequiredParamsPresent": True,
+                "outputContexts": [
+                    {
+                        "name": f"{session}/contexts/{name}",
+                        "lifespanCount": context.lifespan,
+                        **({"parameters": context.parameters} if context.parameters else {}),
+                    }
+                    for name, context in state.contexts.items()
+                ],
+                "intent": {
+                    "name": f"projects/{project}/agent/intents/{uuid.uuid5(uuid.NAMESPACE_URL, intent.id)}",
+                    "displayName": intent.id,
+                },
+                "intentDetectionConfidence": confidence,
+                "languageCode": state.language,
+            },
+            "originalDetectIntentRequest": {"source": "council-chatbot-offline", "payload": {}},
+        }
+
+    # Contexts and events --------------------------------------------------------------------------
+
+    def _candidates(self, council: Council, state: ConversationState) -> list[str]:
+        """Intents that may match now: those whose input contexts are all active."""
+        return [
+            intent.id
+            for intent in self.library.intents.values()
+            if council.offers(intent.id)
+            and state.language in intent.languages
+            and all(name in state.contexts for name in intent.input_contexts)
+        ]
+
+    @staticmethod
+    def _age_contexts(state: ConversationState) -> None:
+        """A turn has passed: every context has one turn fewer to live."""
+        for name in list(state.contexts):
+            state.contexts[name].lifespan -= 1
+            if state.contexts[name].lifespan <= 0:
+                del state.contexts[name]
+
+    @staticmethod
+    def _apply_contexts(state: ConversationState, output: list[Mapping[str, Any]]) -> None:
+        for context in output:
+            name = context["name"].rsplit("/contexts/", 1)[-1]
+            lifespan = int(context.get("lifespanCount", 0))
+            if lifespan <= 0:
+                state.contexts.pop(name, None)
+            else:
+                state.contexts[name] = ActiveContext(lifespan, dict(context.get("parameters") or {}))
+
+    def _intent_for_event(self, council: Council, event: str, language: str) -> Intent | None:
+        for intent in self.library.intents.values():
+            if event in intent.events and council.offers(intent.id) and language in intent.languages:
+                return intent
+        return None
+
+
+def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
+    for parameter in intent.parameters:
+        if parameter.required and values.get(parameter.name) in (None, "", []):
+            return parameter.name
+    return None
+
+
+def _is_cancel(text: str, language: str) -> bool:
+    words = " ".join(text.lower().strip(" .!?").split())
+    return words in CANCEL_WORDS.get(language, set()) | CANCEL_WORDS["en"]
+
+
+def _council_phone(council: Council, language: str) -> str:
+    return (
+        localise(council.contact.get("phone"), language) or localise(council.contact.get("phone"), "en") or ""
+    )

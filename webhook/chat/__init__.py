@@ -1,0 +1,119 @@
+"""The residents' chat: `POST /api/chat`, the full-page chat at /chat/<council>, and the widget.
+
+Conversations run on the embedded offline agent, or on the council's Dialogflow agent when its overlay
+names one and the app is configured for it. No conversation state is kept on the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+
+from webhook.agent.dialogue import OfflineAgent
+from webhook.agent.session import ConversationState, StateSigner
+from webhook.chat.ratelimit import RateLimiter
+from webhook.chat.request import parse_chat_request
+from webhook.errors import error_body
+from webhook.fulfilment.parse import RequestError, parse_body
+from webhook.library.model import Library, localise
+
+bp = Blueprint("chat", __name__, template_folder="templates")
+log = logging.getLogger(__name__)
+
+
+def init_chat(app: Flask) -> None:
+    """Attach the chat's per-app parts: the offline agent (built lazily), the signer and the limiter."""
+    app.extensions["chat_signer"] = StateSigner(app.config["SECRET_KEY"])
+    app.extensions["chat_limiter"] = RateLimiter(
+        per_minute=app.config["CHAT_RATE_PER_MINUTE"], burst=app.config["CHAT_RATE_BURST"]
+    )
+    app.extensions["chat_agent"] = None
+
+
+def _library() -> Library:
+    return current_app.extensions["library_report"].library
+
+
+def offline_agent() -> OfflineAgent:
+    """The app's offline agent, built on first use (its models load or train lazily per council)."""
+    agent = current_app.extensions.get("chat_agent")
+    if agent is None:
+        from webhook.agent.understanding import LibraryUnderstanding
+
+        understanding = LibraryUnderstanding(_library(), cache_dir=current_app.config["NLU_CACHE_DIR"])
+        agent = OfflineAgent(_library(), understanding, current_app.config["TURN_DEADLINE_SECONDS"])
+        current_app.extensions["chat_agent"] = agent
+    return agent
+
+
+@bp.post("/api/chat")
+def chat_api() -> ResponseReturnValue:
+    """One turn of a resident's conversation."""
+    client = request.remote_addr or "unknown"
+    allowed, wait = current_app.extensions["chat_limiter"].allow(client)
+    if not allowed:
+        response = error_body(429, "too many messages; please wait a moment and try again")
+        response.headers["Retry-After"] = str(max(1, round(wait)))
+        return response
+    chat = parse_chat_request(parse_body(request.get_data()))
+    council = _library().council(chat.council)
+    if council is None:
+        raise RequestError(404, f"no council {chat.council!r} on this deployment", "$.council")
+    language = chat.language if chat.language in council.languages else council.languages[0]
+    if council.dialogflow and current_app.config.get("CHAT_DIALOGFLOW"):
+        return jsonify(_dialogflow_turn(council, chat.session, chat.text, language))
+    signer: StateSigner = current_app.extensions["chat_signer"]
+    state = signer.load(chat.state, council=council.slug, session=chat.session) if chat.state else None
+    if state is None:
+        state = ConversationState(council=council.slug, session=chat.session, language=language)
+    elif chat.language in council.languages:
+        state.language = chat.language  # the resident used the language switch
+    agent = offline_agent()
+    reply = agent.respond(council, state, chat.text) if chat.text.strip() else agent.welcome(council, state)
+    return jsonify(
+        intent=reply.intent,
+        confidence=round(reply.confidence, 4),
+        parameters=reply.parameters,
+        messages=reply.messages,
+        language=reply.language,
+        state=signer.dump(reply.state),
+    )
+
+
+def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> dict[str, Any]:
+    from webhook.chat.dialogflow_chat import DialogflowChat
+
+    client = current_app.extensions.get("dialogflow_chat")
+    if client is None:
+        client = DialogflowChat(current_app.config.get("DIALOGFLOW_ENDPOINT"))
+        current_app.extensions["dialogflow_chat"] = client
+    answer = client.detect(council, session, text, language)
+    return {
+        "intent": answer.intent,
+        "confidence": answer.confidence,
+        "parameters": answer.parameters,
+        "messages": answer.messages,
+        "language": answer.language,
+    }
+
+
+@bp.get("/chat/<slug>")
+def chat_page(slug: str) -> ResponseReturnValue:
+    """The full-page chat for one council (also shown inside the widget's frame)."""
+    council = _library().council(slug)
+    if council is None:
+        abort(404)
+    language = request.args.get("language")
+    if language not in council.languages:
+        language = council.languages[0]
+    names = {code: localise(council.name, code) or localise(council.name, "en") for code in council.languages}
+    return render_template(
+        "chat/chat.html",
+        council=council,
+        language=language,
+        names=names,
+        embedded=request.args.get("embed") == "1",
+    )
