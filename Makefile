@@ -18,8 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# axe-core (the accessibility checker the browser tests inject) comes from the npm registry.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 .PHONY: install
-install: $(STAMP) ## Create .venv and install the project with its dev tools
+install: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules with everything the tests need
 
 .PHONY: run
 run: $(STAMP) ## Start the app on http://127.0.0.1:8080 (development, demo council)
@@ -35,11 +41,12 @@ validate: $(STAMP) ## Validate the intent library and council overlays (strict)
 	$(BIN)/sync-intents validate --strict
 
 .PHONY: test
-test: lint validate ## Run every test (after lint and validate)
+test: lint validate $(NODE_STAMP) ## Run every test (after lint and validate); browser tests need chromium
 	$(BIN)/pytest
 
 .PHONY: bench
-bench: $(STAMP) ## Run the benchmarks under bench/ and print their figures
+bench: $(STAMP) ## Run the benchmarks under bench/ and print their figures (installs wrk if missing)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 .PHONY: format
@@ -49,4 +56,4 @@ format: $(STAMP) ## Format the code with ruff
 
 .PHONY: clean
 clean: ## Remove .venv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .cache

@@ -65,7 +65,6 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     from webhook.chat import bp as chat
     from webhook.chat import init_chat
     from webhook.fulfilment import bp as fulfilment
-    from webhook.fulfilment import handlers  # noqa: F401 - registers the handlers
     from webhook.health import bp as health
     from webhook.openapi import bp as openapi
 

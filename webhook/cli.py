@@ -84,3 +84,39 @@ def show(library_dir: Path | None, slug: str, language: str | None, intent_id: s
         raise click.ClickException(f"{intent_id} has no {language!r} text") from error
     for line in describe(resolved):
         click.echo(line)
+
+
+@main.command("test")
+@LIBRARY_OPTION
+@click.option("--council", "slug", default=None, help="Only this council's scripts.")
+@click.option(
+    "--scripts",
+    "folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of conversation scripts (default: tests/conversations).",
+)
+def test_conversations(library_dir: Path | None, slug: str | None, folder: Path | None) -> None:
+    """Hold every scripted conversation with the offline agent and check each reply."""
+    from webhook.agent.conversations import ScriptError, load_scripts, run_script
+    from webhook.agent.dialogue import OfflineAgent
+    from webhook.agent.store import default_cache_dir
+    from webhook.agent.understanding import LibraryUnderstanding
+    from webhook.library.loader import load_library
+
+    root = library_dir or find_repository_root()
+    library = load_library(root).library
+    try:
+        scripts = load_scripts(folder or root / "tests" / "conversations", slug)
+    except ScriptError as error:
+        raise click.ClickException(str(error)) from error
+    agent = OfflineAgent(library, LibraryUnderstanding(library, default_cache_dir(root)))
+    failed = 0
+    for script in scripts:
+        outcome = run_script(agent, library, script)
+        click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {script.name} ({script.council})")
+        for failure in outcome.failures:
+            click.echo(f"  {failure.format()}")
+        failed += not outcome.passed
+    click.echo(f"{len(scripts) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

@@ -105,7 +105,10 @@ class OfflineAgent:
         found = self.understanding.extract(council, language, intent, text) if intent.parameters else {}
         values = {name: value for name, (value, _) in found.items()}
         originals = {name: original for name, (_, original) in found.items()}
-        missing = _missing_required(intent, values)
+        # A service another tier provides is answered by sending the resident there: no need to ask
+        # for a postcode first.
+        routed = resolved_intent(self.library, council, intent.id, language).routed
+        missing = None if routed else _missing_required(intent, values)
         if missing:
             state.pending = PendingIntent(intent.id, values, originals, asking=missing, attempts=0)
             return self._prompt(council, state, intent, missing, prediction.confidence)

@@ -14,8 +14,8 @@ from flask.typing import ResponseReturnValue
 
 from webhook.agent.dialogue import OfflineAgent
 from webhook.agent.session import ConversationState, StateSigner
+from webhook.chat.parse import parse_chat_request
 from webhook.chat.ratelimit import RateLimiter
-from webhook.chat.request import parse_chat_request
 from webhook.errors import error_body
 from webhook.fulfilment.parse import RequestError, parse_body
 from webhook.library.model import Library, localise

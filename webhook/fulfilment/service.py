@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from webhook.deadline import Deadline
+from webhook.fulfilment import handlers  # noqa: F401 - every caller of answer_call gets the handlers
 from webhook.fulfilment.fulfil import Outcome, fulfil
 from webhook.fulfilment.parse import WebhookCall
 from webhook.fulfilment.registry import registry
