@@ -67,3 +67,9 @@ def test_scalars_are_typed_as_safe_load_types_them() -> None:
     document, _ = parse_document(PATH, "n: 3\nf: 1.5\nb: true\ns: '09:00'\nnull_value: ~\n")
     assert document is not None
     assert document.data == {"n": 3, "f": 1.5, "b": True, "s": "09:00", "null_value": None}
+
+
+def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash() -> None:
+    document, problems = parse_document(PATH, "name: x\nclosed: 2025-02-30\n")
+    assert document is None
+    assert (problems[0].rule, problems[0].location.line, problems[0].location.column) == ("yaml-syntax", 2, 9)

@@ -118,7 +118,12 @@ class _Builder:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:merge":  # pragma: no cover - only inside mappings
             raise yaml.constructor.ConstructorError(None, None, "merge keys are not supported")
-        return self.scalars.construct_object(node, deep=True)
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except ValueError as error:  # e.g. an impossible date such as 2025-02-30
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid value {node.value!r}: {error}", node.start_mark
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -95,10 +95,11 @@
     add(item);
   }
 
-  function showBot(messages, replyLanguage) {
+  function showBot(messages, replyLanguage, intent) {
     clearQuickReplies();
     var item = document.createElement("div");
     item.className = "message message--bot";
+    if (intent) { item.setAttribute("data-intent", intent); }
     item.setAttribute("lang", replyLanguage);
     item.appendChild(speaker((TEXT[replyLanguage] || TEXT.en).bot));
     var quick = null;
@@ -188,7 +189,7 @@
       }
       save();
       status.textContent = "";
-      showBot(reply.messages || [], reply.language || language);
+      showBot(reply.messages || [], reply.language || language, reply.intent);
     }).catch(function (error) {
       status.textContent = error.message === "busy" ? t("busy") : t("error");
     }).then(function () { busy = false; });
@@ -217,6 +218,13 @@
       input.focus();
     });
   });
+
+  // Inside the widget's frame, Escape closes the widget (keys typed here never reach the host page).
+  if (window.parent !== window) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { window.parent.postMessage("council-chat:close", "*"); }
+    });
+  }
 
   applyLanguage();
   send("");
