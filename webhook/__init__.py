@@ -25,6 +25,7 @@ from webhook.fulfilment.auth import (
 from webhook.library.model import Library
 from webhook.library.validate import validate_library
 from webhook.logs import configure_logging
+from webhook.security import register_security_headers
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     from webhook.openapi import bp as openapi
 
     register_error_handlers(app)
+    register_security_headers(app, library)
     app.register_blueprint(health)
     app.register_blueprint(fulfilment)
     app.register_blueprint(openapi)

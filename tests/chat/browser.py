@@ -48,14 +48,15 @@ def serve(app: Flask) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-def axe_violations(page: Any) -> list[dict[str, Any]]:
+def axe_violations(page: Any, *, iframes: bool = True) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.2 AA violations on the page as it is now."""
     if not AXE.exists():
         raise RuntimeError("axe-core is missing: run `npm ci` (`make test` does)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+        "async ([tags, iframes]) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, iframes})",
+        [WCAG_22_AA, iframes],
     )
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}

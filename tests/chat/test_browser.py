@@ -45,7 +45,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    # bypass_csp lets the test inject axe-core; the CSP itself is tested with a context that keeps it.
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
@@ -134,7 +135,7 @@ def test_safeguarding_answers_from_the_middle_of_a_prompt(page: Page, base_url: 
 def test_the_chat_reflows_on_a_narrow_phone_with_24px_targets(
     browser: Browser, base_url: str, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 640})
+    context = browser.new_context(viewport={"width": width, "height": 640}, bypass_csp=True)
     page = context.new_page()
     try:
         open_chat(page, base_url)
@@ -148,11 +149,37 @@ def test_the_chat_reflows_on_a_narrow_phone_with_24px_targets(
         context.close()
 
 
-def test_the_widget_opens_the_chat_and_returns_focus_when_closed(page: Page, base_url: str) -> None:
-    page.set_content(
-        "<!doctype html><html lang='en'><head><title>A council page</title></head><body><main>"
-        "<h1>Bins</h1><p><a href='#end'>A link at the bottom</a></p></main>"
-        f"<script src='{base_url}/static/widget.js' data-council='demo'></script></body></html>"
+@pytest.fixture
+def strict_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page that enforces every Content-Security-Policy, where https://chat.test is the app."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    context.route(
+        "https://chat.test/**",
+        lambda route: route.fulfill(
+            response=route.fetch(url=route.request.url.replace("https://chat.test", base_url))
+        ),
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def host(page: Page, url: str, body: str) -> None:
+    """Serve `body` at `url` (a council's own web page) and open it."""
+    html = (
+        f"<!doctype html><html lang='en'><head><title>A council page</title></head><body>{body}</body></html>"
+    )
+    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(url)
+
+
+def test_the_widget_opens_the_chat_and_returns_focus_when_closed(strict_page: Page) -> None:
+    page = strict_page
+    host(
+        page,
+        "https://demo-council.example/bins",
+        "<main><h1>Bins</h1><p><a href='#end'>A link at the bottom</a></p></main>"
+        "<script src='https://chat.test/static/widget.js' data-council='demo'></script>",
     )
     launcher = page.get_by_role("button", name="Ask us a question")
     expect(launcher).to_be_visible()
@@ -165,7 +192,22 @@ def test_the_widget_opens_the_chat_and_returns_focus_when_closed(page: Page, bas
     expect(launcher).to_have_attribute("aria-expanded", "false")
     assert page.evaluate("document.activeElement.className") == "ccb-launcher"
     assert page.evaluate("getComputedStyle(document.documentElement).scrollPaddingBottom") == "96px"
-    assert axe_violations(page) == []
+    assert axe_violations(page, iframes=False) == []
+
+
+def test_another_site_cannot_frame_the_chat(strict_page: Page) -> None:
+    host(
+        strict_page,
+        "https://elsewhere.example/",
+        "<iframe title='chat' src='https://chat.test/chat/demo'></iframe>",
+    )
+    expect(strict_page.frame_locator("iframe").locator("#chat")).to_have_count(0)
+    host(
+        strict_page,
+        "https://demo-council.example/",
+        "<iframe title='chat' src='https://chat.test/chat/demo'></iframe>",
+    )
+    expect(strict_page.frame_locator("iframe").locator("#chat")).to_have_count(1)
 
 
 def _first_phrase(intent_id: str, language: str) -> str:
@@ -188,3 +230,12 @@ def test_every_catalogue_conversation_can_be_held_on_the_page(
             say(page, "AA1 1AA")  # the prompt for a postcode
         expect(last_bot(page)).to_have_attribute("data-intent", intent_id)
         expect(last_bot(page)).to_have_attribute("lang", language)
+
+
+def test_what_a_resident_types_is_shown_as_text_never_as_markup(page: Page, base_url: str) -> None:
+    open_chat(page, base_url)
+    say(page, "<img src=x onerror=\"document.body.dataset.owned='yes'\"> <b>bold</b>")
+    message = page.locator(".message--user").last
+    expect(message).to_contain_text("<img src=x")
+    assert message.locator("img, b").count() == 0
+    assert page.evaluate("document.body.dataset.owned") is None
