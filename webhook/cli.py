@@ -5,10 +5,12 @@ Thin by design: each command parses its options and calls one function of the li
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -23,7 +25,30 @@ LIBRARY_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands that live beside the code they drive (the Dialogflow sync, the NLU report) are imported
+    only when asked for, so `sync-intents validate` starts without loading gRPC or scikit-learn."""
+
+    lazy: ClassVar[dict[str, str]] = {
+        "plan": "webhook.dialogflow.commands:plan",
+        "apply": "webhook.dialogflow.commands:apply",
+        "restore": "webhook.dialogflow.commands:restore",
+        "export": "webhook.dialogflow.commands:export",
+        "import": "webhook.dialogflow.commands:import_",
+        "nlu-report": "webhook.agent.commands:nlu_report",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, _, attribute = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Validate the shared council intent library and sync it to Dialogflow agents."""
 

@@ -1,0 +1,107 @@
+"""Dialogflow calls per `sync-intents apply` on the demo council, against the tests' fake Dialogflow.
+
+Design-time calls are limited to about 60 a minute per project, so the number of calls a sync makes is
+its cost. Prints reads and writes separately (operation polls apart) for a full first sync, an unchanged
+library, a one-intent change in one language, and a one-intent deletion (which exports a snapshot first).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+
+from tests.dialogflow.fake_dialogflow import FakeDialogflow  # noqa: E402
+from webhook.dialogflow.commands import COMMANDS  # noqa: E402
+
+PROJECT = "demo-council-bot"
+POLL = "Operations.GetOperation"
+
+
+def demo_library(folder: Path) -> Path:
+    """A copy of the repository's library with the demo council syncing to PROJECT."""
+    root = folder / "library"
+    shutil.copytree(REPOSITORY / "intents", root / "intents")
+    shutil.copytree(REPOSITORY / "councils", root / "councils")
+    overlay = root / "councils/demo/council.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8") + f"dialogflow:\n  project_id: {PROJECT}\n")
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file with `new`."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def apply(fake: FakeDialogflow, library: Path, snapshots: Path) -> tuple[dict[str, int], float]:
+    """Run one apply; return the calls by kind and the wall time."""
+    fake.reset_counts()
+    arguments = [
+        "apply",
+        "--council",
+        "demo",
+        "--yes",
+        "--library",
+        str(library),
+        "--endpoint",
+        fake.endpoint,
+    ]
+    arguments += ["--snapshots", str(snapshots), "--poll-seconds", "0", "--calls-per-minute", "100000"]
+    started = time.perf_counter()
+    result = CliRunner().invoke(click.Group(commands=COMMANDS), arguments, catch_exceptions=False)
+    elapsed = time.perf_counter() - started
+    if result.exit_code != 0:
+        raise SystemExit(f"apply failed:\n{result.output}")
+    polls = fake.calls[POLL]
+    counts = {"reads": fake.count("reads") - polls, "polls": polls, "writes": fake.count("writes")}
+    return counts, elapsed
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        library = demo_library(folder)
+        fake = FakeDialogflow()
+        fake.start()
+        fake.add_agent(PROJECT, "en", ["cy"])
+        try:
+            rows = [("full first sync", *apply(fake, library, folder / "snapshots"))]
+            rows.append(("unchanged library", *apply(fake, library, folder / "snapshots")))
+            bins = library / "intents/waste/collection_day.yaml"
+            bins.write_text(
+                bins.read_text(encoding="utf-8").replace("pryd mae", "pryd y mae", 1), encoding="utf-8"
+            )
+            rows.append(("one intent changed (Welsh)", *apply(fake, library, folder / "snapshots")))
+            overlay = library / "councils/demo/council.yaml"
+            text = overlay.read_text(encoding="utf-8").replace(
+                "disabled: []", "disabled: [libraries.services]"
+            )
+            overlay.write_text(text, encoding="utf-8")
+            rows.append(("one intent disabled (deleted)", *apply(fake, library, folder / "snapshots")))
+        finally:
+            fake.stop()
+        agent = fake.agent(PROJECT)
+    print(
+        f"sync-intents apply, demo council (en + cy): {len(agent.intents)} intents, "
+        f"{len(agent.entity_types)} entity types (one of them the ownership record)"
+    )
+    print(f"  {'':30} {'reads':>6} {'writes':>7} {'polls':>6} {'calls':>6} {'wall':>8}")
+    for label, counts, elapsed in rows:
+        total = counts["reads"] + counts["writes"] + counts["polls"]
+        print(
+            f"  {label:30} {counts['reads']:6d} {counts['writes']:7d} {counts['polls']:6d} {total:6d}"
+            f" {elapsed:7.2f}s"
+        )
+    print("  (at 60 calls a minute, any of these syncs fits within one minute of a project's quota)")
+
+
+if __name__ == "__main__":
+    main()

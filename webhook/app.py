@@ -1,0 +1,117 @@
+"""The app factory's body: configuration, the library, credentials, and every surface's blueprint."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from webhook.config import Config, config_for
+from webhook.errors import register_error_handlers
+from webhook.fulfilment.auth import (
+    Credentials,
+    credentials_from_environment,
+    generate_credentials,
+    missing_credentials,
+)
+from webhook.library.model import Library
+from webhook.library.validate import validate_library
+from webhook.logs import configure_logging
+from webhook.security import register_security_headers
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> Flask:
+    """Build the app: load and validate the library once, then register each surface's blueprint.
+
+    `config` may be an environment name ("development", "test", "production"), a config class, or
+    a mapping of settings laid over an environment's class (its `APP_ENV` key names it; tests use this).
+    """
+    app = Flask(__name__)
+    if isinstance(config, type):
+        app.config.from_object(config)
+    else:
+        name = config if isinstance(config, str) else None
+        if isinstance(config, Mapping):
+            name = config.get("APP_ENV")
+        app.config.from_object(config_for(name))
+        if isinstance(config, Mapping):
+            app.config.update(config)
+
+    configure_logging()
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # key order is Dialogflow's, and sorting costs
+    report = validate_library(app.config["LIBRARY_DIR"])
+    for problem in report.errors:
+        log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))
+    app.extensions["library_report"] = report
+    library = report.library
+    app.extensions["councils_by_project"] = {
+        council.dialogflow["project_id"]: council
+        for council in library.councils.values()
+        if council.dialogflow
+    }
+    app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
+    app.config["SECRET_KEY"] = _secret_key(app)
+
+    from webhook.catalogue import bp as catalogue
+    from webhook.chat import bp as chat
+    from webhook.chat import init_chat
+    from webhook.fulfilment import bp as fulfilment
+    from webhook.health import bp as health
+    from webhook.openapi import bp as openapi
+
+    register_error_handlers(app)
+    register_security_headers(app, library)
+    app.register_blueprint(health)
+    app.register_blueprint(fulfilment)
+    app.register_blueprint(openapi)
+    app.register_blueprint(chat)
+    app.register_blueprint(catalogue)
+    init_chat(app)
+    return app
+
+
+def _secret_key(app: Flask) -> str:
+    """The key that signs chat state: given, or $SECRET_KEY; made up outside production."""
+    key = app.config.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if app.config.get("REQUIRE_SECRET_KEY"):
+        raise RuntimeError(
+            "refusing to start: set SECRET_KEY (the same value on every instance) so a resident's chat "
+            "can continue on any instance"
+        )
+    return secrets.token_urlsafe(32)
+
+
+def _webhook_credentials(app: Flask, library: Library) -> dict[str, Credentials]:
+    """Each council's webhook credentials: from the config (tests), else the environment. Production
+    refuses to start without them; development generates and prints some so `make run` just works."""
+    given: Mapping[str, Credentials] = app.config.get("WEBHOOK_CREDENTIALS") or {}
+    credentials = {
+        slug: given.get(slug) or credentials_from_environment(council)
+        for slug, council in library.councils.items()
+    }
+    missing = missing_credentials(library.councils.values(), credentials)
+    if missing and app.config.get("REQUIRE_WEBHOOK_CREDENTIALS"):
+        raise RuntimeError(
+            "refusing to start: these councils have no webhook credentials, so nobody could call their "
+            "webhook safely:\n  " + "\n  ".join(missing)
+        )
+    if missing and app.config.get("GENERATE_WEBHOOK_CREDENTIALS"):
+        for slug, council in library.councils.items():
+            if not credentials[slug].configured:
+                credentials[slug] = generate_credentials()
+                generated = credentials[slug]
+                print(  # shown once to the developer running `make run`
+                    f"webhook credentials for {council.slug} (development only): "
+                    f"user {generated.username!r} password {generated.password!r} "
+                    f"or header 'Authorization: Bearer {generated.token}'",
+                    flush=True,
+                )
+    return credentials

@@ -1,0 +1,267 @@
+"""Compile a council's resolved library into Dialogflow ES v2 objects, one per language.
+
+Pure: no calls, no files. The result is what the agent should hold; `plan` compares it with what it does.
+Follow-up parents are kept as display names, since resource names exist only once the parent does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from google.cloud import dialogflow_v2 as df
+
+from webhook.dialogflow.target import Target
+from webhook.library.annotations import AnnotationError, parse_phrase
+from webhook.library.model import Council, Entity, Intent, Library, Responses
+from webhook.library.resolve import resolve_intent
+
+#: The fields of an intent the library manages; update masks name exactly these, so hand-set fields
+#: such as priority or ml_disabled survive a sync.
+INTENT_FIELDS = (
+    "display_name",
+    "webhook_state",
+    "is_fallback",
+    "input_context_names",
+    "events",
+    "training_phrases",
+    "output_contexts",
+    "parameters",
+    "messages",
+    "parent_followup_intent_name",
+)
+ENTITY_TYPE_FIELDS = ("display_name", "kind", "auto_expansion_mode", "enable_fuzzy_extraction", "entities")
+KINDS = {
+    "map": df.EntityType.Kind.KIND_MAP,
+    "list": df.EntityType.Kind.KIND_LIST,
+    "regexp": df.EntityType.Kind.KIND_REGEXP,
+}
+
+
+class CompileError(ValueError):
+    """The council cannot be compiled (no such council, or a language its agent should get is missing)."""
+
+
+@dataclass(frozen=True)
+class DesiredEntityType:
+    """An entity type as the agent should hold it, complete in each language it has entries in."""
+
+    display_name: str
+    by_language: Mapping[str, df.EntityType]
+
+
+@dataclass(frozen=True)
+class DesiredIntent:
+    """An intent as the agent should hold it, complete in each language; `parent` is a display name."""
+
+    display_name: str
+    parent: str | None
+    by_language: Mapping[str, df.Intent]
+
+
+@dataclass(frozen=True)
+class CompiledAgent:
+    """Everything one council's agent should hold. Intents are ordered parents before follow-ups."""
+
+    council: str
+    display_name: str
+    target: Target
+    languages: tuple[str, ...]
+    entity_types: Mapping[str, DesiredEntityType]
+    intents: Mapping[str, DesiredIntent]
+
+
+def agent_languages(council: Council) -> tuple[str, ...]:
+    """The languages the council's agent gets: its `dialogflow.languages`, else every language it speaks."""
+    configured = (council.dialogflow or {}).get("languages")
+    return tuple(configured) if configured else council.languages
+
+
+def council_target(council: Council, project: str | None = None) -> Target:
+    """The agent a council syncs to; `project` (from --project) overrides its overlay."""
+    settings = council.dialogflow or {}
+    chosen = project or settings.get("project_id")
+    if not chosen:
+        raise CompileError(f"council {council.slug} declares no dialogflow.project_id; pass --project")
+    return Target(chosen, settings.get("location"))
+
+
+def compile_council(library: Library, slug: str, target: Target) -> CompiledAgent:
+    """The council's whole agent: every entity type it needs and every intent it offers."""
+    council = library.council(slug)
+    if council is None:
+        known = ", ".join(sorted(library.councils)) or "none"
+        raise CompileError(f"no council {slug!r} in the library (known: {known})")
+    languages = agent_languages(council)
+    intents: dict[str, DesiredIntent] = {}
+    for intent in _parents_first(library, council):
+        intents[intent.id] = _compile_intent(library, council, intent, languages, target)
+    entity_types = {
+        name: compile_entity(entity, languages) for name, entity in sorted(library.entities.items())
+    }
+    name = council.name if isinstance(council.name, str) else council.name.get("en", council.slug)
+    return CompiledAgent(slug, name, target, languages, entity_types, intents)
+
+
+def _parents_first(library: Library, council: Council) -> list[Intent]:
+    """Offered intents, parents before follow-ups; a follow-up of an intent not offered is left out."""
+    offered = {i: intent for i, intent in sorted(library.intents.items()) if council.offers(i)}
+
+    def depth(intent: Intent) -> int | None:
+        seen = 0
+        while intent.followup_of:
+            parent = offered.get(intent.followup_of)
+            seen += 1
+            if parent is None or seen > len(offered):
+                return None
+            intent = parent
+        return seen
+
+    depths = {i: depth(intent) for i, intent in offered.items()}
+    return [
+        offered[i] for i in sorted((i for i, d in depths.items() if d is not None), key=lambda i: depths[i])
+    ]
+
+
+def compile_entity(entity: Entity, languages: tuple[str, ...]) -> DesiredEntityType:
+    """An entity type in each language (no entries in a language the library gives none)."""
+    by_language = {}
+    for language in languages:
+        if entity.kind == "regexp":
+            entries = [df.EntityType.Entity(value=p, synonyms=[p]) for p in entity.patterns]
+        elif language in entity.languages:
+            entries = [
+                df.EntityType.Entity(
+                    value=entry.value,
+                    synonyms=[entry.value]
+                    if entity.kind == "list"
+                    else _synonyms(entry.value, entry.synonyms),
+                )
+                for entry in entity.languages[language]
+            ]
+        else:
+            entries = []
+        by_language[language] = df.EntityType(
+            display_name=entity.name,
+            kind=KINDS[entity.kind],
+            auto_expansion_mode=df.EntityType.AutoExpansionMode.AUTO_EXPANSION_MODE_UNSPECIFIED,
+            enable_fuzzy_extraction=entity.fuzzy,
+            entities=entries,
+        )
+    return DesiredEntityType(entity.name, by_language)
+
+
+def _synonyms(value: str, synonyms: tuple[str, ...]) -> list[str]:
+    # Dialogflow matches a map entry only by its synonyms, so the value itself must be one of them.
+    return list(dict.fromkeys((value, *synonyms)))
+
+
+def _compile_intent(
+    library: Library, council: Council, intent: Intent, languages: tuple[str, ...], target: Target
+) -> DesiredIntent:
+    by_language = {}
+    for language in languages:
+        if language not in intent.languages:
+            raise CompileError(f"{intent.id} has no {language!r} text, but {council.slug}'s agent speaks it")
+        resolved = resolve_intent(library, council, intent.id, language)
+        phrases = list(dict.fromkeys(sourced.value for sourced in resolved.phrases))
+        prompts = {name: list(sourced.value) for name, sourced in resolved.prompts.items()}
+        by_language[language] = df.Intent(
+            display_name=intent.id,
+            webhook_state=webhook_state(intent),
+            is_fallback=intent.fallback,
+            input_context_names=[target.context(name) for name in intent.input_contexts],
+            events=list(intent.events),
+            training_phrases=[training_phrase(intent, phrase) for phrase in phrases],
+            output_contexts=[
+                df.Context(name=target.context(c.name), lifespan_count=c.lifespan)
+                for c in intent.output_contexts
+            ],
+            parameters=[
+                df.Intent.Parameter(
+                    display_name=p.name,
+                    value=f"${p.name}",
+                    entity_type_display_name=f"@{p.entity}",
+                    mandatory=p.required,
+                    prompts=prompts.get(p.name, []) if p.required else [],
+                    is_list=p.is_list,
+                )
+                for p in intent.parameters
+            ],
+            messages=messages(resolved.responses),
+        )
+    return DesiredIntent(intent.id, intent.followup_of, by_language)
+
+
+def webhook_state(intent: Intent) -> df.Intent.WebhookState:
+    """Whether Dialogflow calls the webhook for the intent, and while filling its slots too."""
+    if intent.webhook and intent.slot_filling:
+        return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED_FOR_SLOT_FILLING
+    if intent.webhook:
+        return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED
+    return df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
+
+
+def training_phrase(intent: Intent, phrase: str) -> df.Intent.TrainingPhrase:
+    """A phrase with its annotated values as entity parts (`[AA1 1AA](postcode)` -> @postcode)."""
+    try:
+        parts = parse_phrase(phrase)
+    except AnnotationError:  # the validator reports it; the agent gets the phrase as typed
+        return df.Intent.TrainingPhrase(
+            type_=df.Intent.TrainingPhrase.Type.EXAMPLE, parts=[df.Intent.TrainingPhrase.Part(text=phrase)]
+        )
+    compiled = []
+    for part in parts:
+        parameter = intent.parameter(part.parameter) if part.parameter else None
+        if parameter is None:
+            compiled.append(df.Intent.TrainingPhrase.Part(text=part.text))
+        else:
+            compiled.append(
+                df.Intent.TrainingPhrase.Part(
+                    text=part.text,
+                    entity_type=f"@{parameter.entity}",
+                    alias=parameter.name,
+                    user_defined=True,
+                )
+            )
+    return df.Intent.TrainingPhrase(type_=df.Intent.TrainingPhrase.Type.EXAMPLE, parts=compiled)
+
+
+def messages(responses: Responses) -> list[df.Intent.Message]:
+    """Text (every variant in one message: Dialogflow picks one), quick replies, the card, then links.
+
+    Links become a card with no title whose buttons open each link, so that they survive export and import.
+    """
+    found = [df.Intent.Message(text=df.Intent.Message.Text(text=list(responses.text)))]
+    if responses.quick_replies:
+        found.append(
+            df.Intent.Message(
+                quick_replies=df.Intent.Message.QuickReplies(quick_replies=list(responses.quick_replies))
+            )
+        )
+    if responses.card:
+        card = responses.card
+        found.append(
+            df.Intent.Message(
+                card=df.Intent.Message.Card(
+                    title=card.title,
+                    subtitle=card.subtitle,
+                    image_uri=card.image_url,
+                    buttons=[
+                        df.Intent.Message.Card.Button(text=b.text, postback=b.url) for b in card.buttons
+                    ],
+                )
+            )
+        )
+    if responses.links:
+        found.append(
+            df.Intent.Message(
+                card=df.Intent.Message.Card(
+                    buttons=[
+                        df.Intent.Message.Card.Button(text=link.text, postback=link.url)
+                        for link in responses.links
+                    ]
+                )
+            )
+        )
+    return found

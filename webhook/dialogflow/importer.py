@@ -1,0 +1,395 @@
+"""Turn a Dialogflow ES agent export (zip or folder) into library YAML that validates.
+
+Each file's own `name` field is trusted, not its file name (the console shortens and escapes those).
+A display name already shaped `<area>.<name>` keeps it as the intent id; any other gets a slug under the
+`imported` area. Only English and Welsh are imported (the library speaks those); text is marked
+`review: needs-review`, since nobody has checked it against the library's style yet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from webhook.dialogflow.ownership import INTENT_ID
+
+LIBRARY_LANGUAGES = ("en", "cy")
+RESERVED_AREAS = ("entities", "schema")
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+ENTITY = re.compile(r"^[a-z][a-z0-9_-]*$")
+CONTEXT = re.compile(r"^[a-z][a-z0-9_-]*$")
+USERSAYS = re.compile(r"^(?P<stem>.+)_usersays_(?P<lang>[A-Za-z-]+)\.json$")
+ENTRIES = re.compile(r"^(?P<stem>.+)_entries_(?P<lang>[A-Za-z-]+)\.json$")
+NO_TEXT = "(The imported agent had no text response here: write one.)"
+
+
+class AgentImportError(ValueError):
+    """The export cannot be imported; the message says why."""
+
+
+@dataclass
+class ImportReport:
+    """What was written, and what a person should look at."""
+
+    intents: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_export(source: Path) -> dict[str, Any]:
+    """Every JSON file of an export, by its path inside the export (agent.json, intents/x.json, ...)."""
+    files: dict[str, bytes] = {}
+    if source.is_dir():
+        for path in sorted(source.rglob("*.json")):
+            files[path.relative_to(source).as_posix()] = path.read_bytes()
+    else:
+        try:
+            with zipfile.ZipFile(source) as archive:
+                for info in archive.infolist():
+                    if info.filename.endswith(".json") and not info.is_dir():
+                        files[info.filename] = archive.read(info)
+        except zipfile.BadZipFile as error:
+            raise AgentImportError(f"{source} is neither a folder nor a zip file") from error
+    # An export zipped with its folder around it: drop the common top folder.
+    tops = {PurePosixPath(p).parts[0] for p in files}
+    if len(tops) == 1 and not ({"agent.json", "package.json"} & set(files)):
+        top = tops.pop()
+        inner = {p[len(top) + 1 :]: content for p, content in files.items()}
+        if {"agent.json", "package.json"} & set(inner):
+            files = inner
+    parsed = {}
+    for path, content in files.items():
+        try:
+            parsed[path] = json.loads(content.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as error:
+            raise AgentImportError(f"{source}: {path} is not valid JSON ({error})") from error
+    if not any(p.startswith(("intents/", "entities/")) for p in parsed):
+        raise AgentImportError(f"{source} holds no intents/ or entities/: is it a Dialogflow ES export?")
+    return parsed
+
+
+def import_agent(source: Path, output: Path) -> ImportReport:
+    """Read the export at `source` and write library YAML under `output`; refuses to overwrite a file."""
+    files = read_export(source)
+    documents, report = convert(files)
+    existing = [path for path in documents if (output / path).exists()]
+    if existing:
+        found = ", ".join(sorted(existing)[:5])
+        raise AgentImportError(f"{output} already has {found}: choose an empty folder")
+    for path, (schema, data) in documents.items():
+        target = output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# yaml-language-server: $schema={schema}\n{dump_yaml(data)}", encoding="utf-8")
+    return report
+
+
+def convert(files: Mapping[str, Any]) -> tuple[dict[str, tuple[str, dict[str, Any]]], ImportReport]:
+    """The library files (path -> (schema path, data)) for an export's files, and notes on the way."""
+    report = ImportReport()
+    agent = files.get("agent.json", {})
+    default = str(agent.get("language", "en")).lower()
+    languages = [
+        lang for lang in (default, *agent.get("supportedLanguages", [])) if lang in LIBRARY_LANGUAGES
+    ]
+    dropped = [
+        lang for lang in (default, *agent.get("supportedLanguages", [])) if lang not in LIBRARY_LANGUAGES
+    ]
+    if dropped:
+        report.notes.append(f"left out languages the library does not speak: {', '.join(dropped)}")
+    if "en" not in languages and "agent.json" in files:
+        raise AgentImportError("the agent has no English: the library needs English for every intent")
+    languages = languages or ["en"]
+    entity_names = _entity_names(files)
+    documents: dict[str, tuple[str, dict[str, Any]]] = {}
+    for stem, data in _definitions(files, "entities/", ENTRIES):
+        name = entity_names[data["name"]]
+        documents[f"intents/entities/{name}.yaml"] = (
+            "../schema/entity.schema.json",
+            _entity(data, name, _localised(files, "entities/", stem, ENTRIES), languages, default),
+        )
+        report.entities.append(name)
+    intents = list(_definitions(files, "intents/", USERSAYS))
+    ids = _intent_ids([data["name"] for _, data in intents])
+    by_export_id = {data.get("id"): ids[data["name"]] for _, data in intents}
+    for stem, data in intents:
+        intent_id = ids[data["name"]]
+        usersays = _localised(files, "intents/", stem, USERSAYS)
+        converted = _intent(data, intent_id, usersays, languages, default, entity_names, by_export_id, report)
+        area, name = intent_id.split(".")
+        documents[f"intents/{area}/{name}.yaml"] = ("../schema/intent.schema.json", converted)
+        report.intents.append(intent_id)
+    return documents, report
+
+
+def _definitions(files: Mapping[str, Any], folder: str, localised: re.Pattern[str]) -> list[tuple[str, Any]]:
+    found = []
+    for path, data in sorted(files.items()):
+        relative = path[len(folder) :]
+        if not path.startswith(folder) or "/" in relative or localised.match(relative):
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+            raise AgentImportError(f"{path} has no name")
+        found.append((relative[: -len(".json")], data))
+    return found
+
+
+def _localised(files: Mapping[str, Any], folder: str, stem: str, pattern: re.Pattern[str]) -> dict[str, Any]:
+    found = {}
+    for path, data in files.items():
+        match = pattern.match(path[len(folder) :]) if path.startswith(folder) else None
+        if match and match["stem"] == stem:
+            found[match["lang"].lower()] = data
+    return found
+
+
+def slug(text: str, pattern: re.Pattern[str] = NAME, prefix: str = "x") -> str:
+    """Lower case, runs of anything else as one underscore, starting with a letter."""
+    value = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    if not value or not value[0].isalpha():
+        value = f"{prefix}_{value}".rstrip("_")
+    return value if pattern.match(value) else prefix
+
+
+def _entity_names(files: Mapping[str, Any]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for _, data in _definitions(files, "entities/", ENTRIES):
+        original = data["name"]
+        name = original if ENTITY.match(original) and original != "sys" else slug(original, ENTITY, "entity")
+        while name in names.values():
+            name += "_2"
+        names[original] = name
+    return names
+
+
+def _intent_ids(display_names: list[str]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for display in display_names:
+        if INTENT_ID.match(display) and display.split(".")[0] not in RESERVED_AREAS:
+            candidate = display
+        else:
+            candidate = f"imported.{slug(display, prefix='intent')}"
+        while candidate in ids.values():
+            candidate += "_2"
+        ids[display] = candidate
+    return ids
+
+
+def _entity(
+    data: Mapping[str, Any], name: str, entries: Mapping[str, Any], languages: list[str], default: str
+) -> dict[str, Any]:
+    kind = "regexp" if data.get("isRegexp") else "list" if data.get("isEnum") else "map"
+    entity: dict[str, Any] = {
+        "name": name,
+        "description": f"Imported from the Dialogflow entity type '{data['name']}'.",
+        "kind": kind,
+    }
+    if data.get("allowFuzzyExtraction"):
+        entity["fuzzy"] = True
+    if kind == "regexp":
+        source = entries.get(default) or next(iter(entries.values()), [])
+        entity["patterns"] = list(dict.fromkeys(e["value"] for e in source)) or [".+"]
+        return entity
+    entity["languages"] = {}
+    for language in languages:
+        if not entries.get(language):
+            continue
+        converted = []
+        for entry in entries[language]:
+            item: dict[str, Any] = {"value": entry["value"]}
+            synonyms = [s for s in entry.get("synonyms", []) if s != entry["value"]]
+            if kind == "map" and synonyms:
+                item["synonyms"] = synonyms
+            converted.append(item)
+        entity["languages"][language] = {"review": "needs-review", "entries": converted}
+    return entity
+
+
+def _intent(
+    data: Mapping[str, Any],
+    intent_id: str,
+    usersays: Mapping[str, Any],
+    languages: list[str],
+    default: str,
+    entity_names: Mapping[str, str],
+    by_export_id: Mapping[Any, str],
+    report: ImportReport,
+) -> dict[str, Any]:
+    display = data["name"]
+    response = (data.get("responses") or [{}])[0]
+    intent: dict[str, Any] = {
+        "id": intent_id,
+        "title": _title(display),
+        "description": f"Imported from the Dialogflow intent '{display}'.",
+        "tier": "any",
+    }
+    if data.get("fallbackIntent"):
+        intent["fallback"] = True
+    if data.get("parentId"):
+        parent = by_export_id.get(data["parentId"])
+        if parent:
+            intent["followup_of"] = parent
+        else:
+            report.notes.append(f"{intent_id}: its parent intent is not in the export; imported without it")
+    events = [e["name"] for e in data.get("events", []) if e.get("name")]
+    if events:
+        intent["events"] = events
+    parameters, aliases = _parameters(response, languages, entity_names, intent_id, report)
+    if parameters:
+        intent["parameters"] = parameters
+    contexts: dict[str, Any] = {}
+    if data.get("contexts"):
+        contexts["input"] = list(dict.fromkeys(slug(c, CONTEXT, "context") for c in data["contexts"]))
+    if response.get("affectedContexts"):
+        contexts["output"] = [
+            {"name": slug(c["name"], CONTEXT, "context"), "lifespan": c.get("lifespan", 5)}
+            for c in response["affectedContexts"]
+        ]
+    if contexts:
+        intent["contexts"] = contexts
+    if data.get("webhookUsed"):
+        intent["fulfilment"] = {"webhook": True, "handler": intent_id}
+        if data.get("webhookForSlotFilling"):
+            intent["fulfilment"]["slot_filling"] = True
+    intent["languages"] = {
+        language: _language(
+            response, usersays.get(language, []), language, default, aliases, intent_id, report
+        )
+        for language in languages
+    }
+    return intent
+
+
+def _title(display: str) -> str:
+    words = re.sub(r"[._\-]+", " ", display).strip()
+    title = (words[:1].upper() + words[1:])[:80]
+    return title if len(title) >= 3 else f"Intent {title}".strip()
+
+
+def _parameters(
+    response: Mapping[str, Any],
+    languages: list[str],
+    entity_names: Mapping[str, str],
+    intent_id: str,
+    report: ImportReport,
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    parameters = []
+    aliases: dict[str, str] = {}
+    for item in response.get("parameters", []):
+        data_type = str(item.get("dataType", ""))
+        if not data_type.startswith("@"):
+            report.notes.append(f"{intent_id}: parameter {item.get('name')!r} has no entity type; left out")
+            continue
+        raw = data_type[1:]
+        entity = raw if raw.startswith("sys.") else entity_names.get(raw)
+        if entity is None:
+            report.notes.append(
+                f"{intent_id}: parameter {item.get('name')!r} uses unknown entity @{raw}; left out"
+            )
+            continue
+        name = slug(item["name"], NAME, "value")
+        aliases[item["name"]] = name
+        parameter: dict[str, Any] = {"name": name, "entity": entity}
+        if item.get("required"):
+            parameter["required"] = True
+        if item.get("isList"):
+            parameter["list"] = True
+        prompts = {
+            language: [
+                p["value"]
+                for p in item.get("prompts", [])
+                if p.get("lang", "en") == language and p.get("value")
+            ]
+            for language in languages
+        }
+        prompts = {language: texts for language, texts in prompts.items() if texts}
+        if prompts:
+            parameter["prompts"] = prompts
+        parameters.append(parameter)
+    return parameters, aliases
+
+
+def _language(
+    response: Mapping[str, Any],
+    usersays: list[Mapping[str, Any]],
+    language: str,
+    default: str,
+    aliases: Mapping[str, str],
+    intent_id: str,
+    report: ImportReport,
+) -> dict[str, Any]:
+    phrases = list(dict.fromkeys(p for p in (_phrase(item, aliases) for item in usersays) if p))
+    if not phrases:
+        phrases = [_title(intent_id.split(".")[-1]).lower()]
+        report.notes.append(f"{intent_id}: no {language} training phrases; wrote {phrases[0]!r}: replace it")
+    responses = _responses(response.get("messages", []), language, default, intent_id, report)
+    return {"review": "needs-review", "phrases": phrases, "responses": responses}
+
+
+def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
+    text = []
+    for part in item.get("data", []):
+        value = str(part.get("text", "")).replace("[", "(").replace("]", ")")
+        alias = aliases.get(part.get("alias", ""))
+        if alias and value.strip():
+            # Spaces belong outside the brackets: `[AA1 1AA](postcode)`, not `[AA1 1AA ](postcode)`.
+            lead = value[: len(value) - len(value.lstrip())]
+            trail = value[len(value.rstrip()) :]
+            text.append(f"{lead}[{value.strip()}]({alias}){trail}")
+        else:
+            text.append(value)
+    return "".join(text).strip()
+
+
+def _responses(
+    messages: list[Mapping[str, Any]], language: str, default: str, intent_id: str, report: ImportReport
+) -> dict[str, Any]:
+    responses: dict[str, Any] = {"text": []}
+    for message in messages:
+        if message.get("lang", default) != language or message.get("platform"):
+            continue
+        kind = int(message.get("type", 0))
+        if kind == 0:
+            speech = message.get("speech", [])
+            responses["text"] += [s for s in ([speech] if isinstance(speech, str) else speech) if s]
+        elif kind == 2:
+            responses.setdefault("quick_replies", []).extend(message.get("replies", []))
+        elif kind == 1:
+            buttons = [{"text": b["text"], "url": b.get("postback", "")} for b in message.get("buttons", [])]
+            buttons = [b for b in buttons if b["text"] and b["url"]]
+            if message.get("title"):
+                card: dict[str, Any] = {"title": message["title"]}
+                for key, source in (("subtitle", "subtitle"), ("image_url", "imageUrl")):
+                    if message.get(source):
+                        card[key] = message[source]
+                if buttons:
+                    card["buttons"] = buttons
+                responses["card"] = card
+            elif buttons:
+                responses.setdefault("links", []).extend(buttons)
+        else:
+            report.notes.append(f"{intent_id}: left out a {language} message of type {kind}")
+    if not responses["text"]:
+        responses["text"] = [NO_TEXT]
+        report.notes.append(f"{intent_id}: no {language} text response; wrote a placeholder to replace")
+    return responses
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML: no anchors or aliases (the library's loader refuses them), block style."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML the library's strict loader accepts, keys in the order given."""
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False
+    )
