@@ -2,10 +2,12 @@
 
 One `IntentClassifier` per council and language, trained from the council's resolved training phrases
 (see training.py). Features are TF-IDF word 1-2-grams and character 2-5-grams (within word boundaries,
-which forgive typos such as "recylable"); the model is a multinomial logistic regression, which gives
-probabilities directly. The `system.fallback` phrases train a class of their own: they are what
-out-of-scope messages look like. A confidence threshold, tuned by cross-validation of the training
-phrases alone (never the held-out test set), also sends anything the model is unsure of to fallback.
+which forgive typos such as "recylable"); the model is a linear SVM whose scores are turned into
+probabilities by Platt scaling fitted on cross-validated scores (a calibrated LinearSVC; logistic
+regression is the alternative setting). The `system.fallback` phrases train a class of their own: they
+are what out-of-scope messages look like. A confidence threshold, tuned on the same cross-validation of
+the training phrases (never on the held-out test set), also sends anything the model is unsure of to
+fallback.
 """
 
 from __future__ import annotations
@@ -19,14 +21,13 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 
 import numpy as np
-from sklearn.base import ClassifierMixin
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
+from webhook.agent.linear import LinearScorer, compile_pipeline, fit_calibration
 from webhook.agent.training import FALLBACK_INTENT, TrainingPhrase, TrainingSet
 
 RANKING_SIZE = 5
@@ -40,12 +41,11 @@ class NLUSettings:
 
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (2, 5)
-    # "svm": a linear SVM whose scores are calibrated into probabilities (fast to train);
-    # "logistic": a multinomial logistic regression (probabilities directly, slower to train).
+    # "svm": a linear SVM, calibrated into probabilities (fast to train, and the best in cross-validation);
+    # "logistic": a multinomial logistic regression (probabilities directly, several times slower to train).
     model: str = "svm"
     # Inverse regularisation strength (C) of the linear model.
     regularisation: float = 1.0
-    calibration_folds: int = 3
     # Digits become 0, so every postcode, date and reference number looks alike to the model.
     mask_digits: bool = True
     max_variants: int = 6
@@ -96,8 +96,8 @@ def prepare_text(text: str, mask_digits: bool = True) -> str:
     return _DIGIT.sub("0", plain) if mask_digits else plain
 
 
-def build_pipeline(settings: NLUSettings) -> Pipeline:
-    """The untrained feature union and linear model."""
+def build_pipeline(settings: NLUSettings, model: str | None = None) -> Pipeline:
+    """The untrained feature union and linear model (`model` overrides the settings' choice)."""
     prepare = partial(prepare_text, mask_digits=settings.mask_digits)
     words = TfidfVectorizer(
         preprocessor=prepare,
@@ -108,15 +108,15 @@ def build_pipeline(settings: NLUSettings) -> Pipeline:
     chars = TfidfVectorizer(
         preprocessor=prepare, analyzer="char_wb", ngram_range=settings.char_ngrams, sublinear_tf=True
     )
-    model: ClassifierMixin
-    if settings.model == "logistic":
-        model = LogisticRegression(C=settings.regularisation, max_iter=3000)
-    elif settings.model == "svm":
-        svm = LinearSVC(C=settings.regularisation)
-        model = CalibratedClassifierCV(svm, cv=settings.calibration_folds, ensemble=False)
+    kind = model or settings.model
+    linear: LinearSVC | LogisticRegression
+    if kind == "svm":
+        linear = LinearSVC(C=settings.regularisation)
+    elif kind == "logistic":
+        linear = LogisticRegression(C=settings.regularisation, max_iter=3000)
     else:
-        raise ValueError(f"unknown model {settings.model!r}: choose svm or logistic")
-    return Pipeline([("features", FeatureUnion([("words", words), ("chars", chars)])), ("model", model)])
+        raise ValueError(f"unknown model {kind!r}: choose svm or logistic")
+    return Pipeline([("features", FeatureUnion([("words", words), ("chars", chars)])), ("model", linear)])
 
 
 @dataclass
@@ -125,20 +125,20 @@ class IntentClassifier:
 
     council: str
     language: str
-    pipeline: Pipeline
+    scorer: LinearScorer
     threshold: float
     cross_validation: CrossValidation | None
     settings: NLUSettings
-    training_digest: str
+    model_key: str
     intent_ids: tuple[str, ...]
     build_seconds: float = 0.0
-    # How this instance came to be: "trained" now, or "cache" (loaded from disk). Not pickled meaningfully.
+    # How this instance came to be: "trained" just now, or "cache" (loaded from disk; set on loading).
     source: str = field(default="trained", compare=False)
 
     @property
     def labels(self) -> tuple[str, ...]:
         """The classes the model chooses between (one intent may have none if it has no phrases)."""
-        return tuple(str(label) for label in self.pipeline.classes_)
+        return self.scorer.classes
 
     def predict(self, text: str, candidates: Collection[str] | None = None) -> Prediction:
         """The intent `text` most probably means, or `system.fallback`.
@@ -146,8 +146,13 @@ class IntentClassifier:
         `candidates` restricts the answer to those intents (and fallback), e.g. the intents whose input
         contexts are active; their probabilities are renormalised before the threshold applies.
         """
-        probabilities = self.pipeline.predict_proba([text])[0]
+        probabilities = self.scorer.probabilities([text])[0]
         return decide(self.labels, probabilities, self.threshold, candidates)
+
+    def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
+        """Predict several texts at once (faster than one by one)."""
+        rows = self.scorer.probabilities(texts) if texts else []
+        return [decide(self.labels, row, self.threshold) for row in rows]
 
 
 def decide(
@@ -174,54 +179,69 @@ def decide(
     return Prediction(labels[best], float(scores[best]), ranking)
 
 
-def train(training: TrainingSet, settings: NLUSettings, digest: str = "") -> IntentClassifier:
-    """Cross-validate to tune the threshold, then fit on every phrase. Raises ValueError with no phrases."""
+def train(training: TrainingSet, settings: NLUSettings, key: str = "") -> IntentClassifier:
+    """Cross-validate (to calibrate the SVM and tune the threshold), then fit on every phrase.
+
+    With too few phrases to cross-validate (under two per intent), a logistic regression is fitted and
+    no threshold applies. Raises ValueError when fewer than two intents have phrases.
+    """
     started = time.perf_counter()
-    if not training.phrases:
-        raise ValueError(f"{training.council} has no training phrases in {training.language!r}")
-    cross_validation = cross_validate(training.phrases, settings)
-    pipeline = fit(training.phrases, settings)
+    phrases = training.phrases
+    gold = [phrase.intent_id for phrase in phrases]
+    out_of_fold = out_of_fold_scores(phrases, settings)
+    model = settings.model if out_of_fold is not None else "logistic"
+    scorer = fit(phrases, settings, model)
+    cross_validation = None
+    if out_of_fold is not None:
+        folds, scores = out_of_fold
+        if model == "svm":
+            scorer = scorer.calibrated(fit_calibration(scores, gold, scorer.classes))
+        probabilities = scorer.to_probabilities(scores)
+        threshold = tune_threshold(scorer.classes, probabilities, gold, settings.threshold_accuracy_cost)
+        accuracy = score(scorer.classes, probabilities, gold, threshold)
+        cross_validation = CrossValidation(folds, len(gold), *accuracy, threshold=threshold)
     return IntentClassifier(
         council=training.council,
         language=training.language,
-        pipeline=pipeline,
+        scorer=scorer,
         threshold=cross_validation.threshold if cross_validation else 0.0,
         cross_validation=cross_validation,
         settings=settings,
-        training_digest=digest or training.digest(),
+        model_key=key or training.digest(),
         intent_ids=training.intent_ids,
         build_seconds=time.perf_counter() - started,
     )
 
 
-def fit(phrases: Sequence[TrainingPhrase], settings: NLUSettings) -> Pipeline:
-    """Fit the pipeline on every text of `phrases`, variants included. Needs two or more intents."""
+def fit(phrases: Sequence[TrainingPhrase], settings: NLUSettings, model: str | None = None) -> LinearScorer:
+    """Fit on every text of `phrases`, variants included (an SVM comes out uncalibrated)."""
     texts = [text for phrase in phrases for text in phrase.texts]
     labels = [phrase.intent_id for phrase in phrases for _ in phrase.texts]
     if len(set(labels)) < 2:
         raise ValueError("a classifier needs training phrases for at least two intents")
-    return build_pipeline(settings).fit(texts, labels)
+    return compile_pipeline(build_pipeline(settings, model).fit(texts, labels))
 
 
-def cross_validate(phrases: Sequence[TrainingPhrase], settings: NLUSettings) -> CrossValidation | None:
-    """Stratified k-fold on the phrases as written: train on the other folds' phrases and variants,
-    test on this fold's phrases. None when some intent has too few phrases to split (k < 2).
+def out_of_fold_scores(
+    phrases: Sequence[TrainingPhrase], settings: NLUSettings
+) -> tuple[int, np.ndarray] | None:
+    """Stratified k-fold over the phrases as written: each fold's phrases are scored by a model trained
+    on the other folds' phrases and their variants (never on their own variants). Returns the number of
+    folds and the raw scores, columns in sorted intent order; None when some intent has fewer than two
+    phrases or there are fewer than three intents.
     """
     labels = [phrase.intent_id for phrase in phrases]
-    folds = min(settings.folds, min(Counter(labels).values()))
+    folds = min(settings.folds, min(Counter(labels).values(), default=0))
     if folds < 2 or len(set(labels)) < 3:
         return None
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=settings.seed)
     classes = sorted(set(labels))
-    probabilities = np.zeros((len(phrases), len(classes)))
+    scores = np.zeros((len(phrases), len(classes)))
     for train_rows, test_rows in splitter.split(np.zeros(len(labels)), labels):
-        pipeline = fit([phrases[i] for i in train_rows], settings)
-        fold = pipeline.predict_proba([phrases[i].text for i in test_rows])
-        columns = [classes.index(str(label)) for label in pipeline.classes_]
-        probabilities[np.ix_(test_rows, columns)] = fold
-    threshold = tune_threshold(classes, probabilities, labels, settings.threshold_accuracy_cost)
-    scores = score(classes, probabilities, labels, threshold)
-    return CrossValidation(folds, len(labels), *scores, threshold=threshold)
+        scorer = fit([phrases[i] for i in train_rows], settings)
+        columns = [classes.index(label) for label in scorer.classes]
+        scores[np.ix_(test_rows, columns)] = scorer.scores([phrases[i].text for i in test_rows])
+    return folds, scores
 
 
 def score(

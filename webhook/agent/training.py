@@ -114,7 +114,8 @@ def entity_samples(library: Library, language: str) -> dict[str, tuple[str, ...]
     with it anywhere in the library (so regexp entities such as postcode get real-looking examples);
     system entities add a few built-in samples.
     """
-    values: dict[str, list[str]] = {name: list(samples) for name, samples in SYSTEM_SAMPLES[language].items()}
+    system = SYSTEM_SAMPLES.get(language, SYSTEM_SAMPLES["en"])
+    values: dict[str, list[str]] = {name: list(samples) for name, samples in system.items()}
     for name, entity in sorted(library.entities.items()):
         for entry in entity.languages.get(language, ()):
             values.setdefault(name, []).extend(entry.synonyms or (entry.value,))
@@ -139,22 +140,22 @@ def expand(
 
     The choice is random but seeded by the phrase, so the same library always trains the same model.
     """
-    annotated = [p for p in parts if p.parameter and samples.get(entity_of.get(p.parameter, ""))]
-    if not annotated:
-        return []
-    phrase = "".join(p.text for p in parts)
+    phrase = "".join(part.text for part in parts)
     chooser = random.Random(hashlib.sha256(phrase.encode()).digest())
-    pools = {
-        id(part): [v for v in samples[entity_of[part.parameter or ""]] if v != part.text]
-        for part in annotated
-    }
-    for pool in pools.values():
-        chooser.shuffle(pool)
-    variants = []
-    for index in range(max_variants):
-        text = "".join(
-            pools[id(p)][index % len(pools[id(p)])] if id(p) in pools and pools[id(p)] else p.text
-            for p in parts
+    pools: dict[int, list[str]] = {}  # position of an annotated part -> the values it may take
+    for position, part in enumerate(parts):
+        entity = entity_of.get(part.parameter or "", "")
+        pool = [value for value in samples.get(entity, ()) if value != part.text]
+        if part.parameter and pool:
+            chooser.shuffle(pool)
+            pools[position] = pool
+    if not pools:
+        return []
+    variants = [
+        "".join(
+            pools[position][index % len(pools[position])] if position in pools else part.text
+            for position, part in enumerate(parts)
         )
-        variants.append(text)
+        for index in range(max_variants)
+    ]
     return list(dict.fromkeys(variants))

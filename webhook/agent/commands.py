@@ -1,0 +1,88 @@
+"""`sync-intents nlu-report`: the offline agent's NLU figures for one council, as text or JSON.
+
+Thin by design, like webhook/cli.py: parse the options, call `council_report`, print. scikit-learn is
+imported only when the command runs, so other commands start quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from webhook.library.loader import find_repository_root
+
+
+@click.command("nlu-report")
+@click.option(
+    "--library",
+    "library_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder holding intents/ and councils/ (default: the repository root).",
+)
+@click.option("--council", "slug", required=True, help="The council's slug, e.g. demo.")
+@click.option("--language", default=None, help="en or cy (default: the council's first language).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--test-set",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Held-out examples (default: tests/nlu/<language>.yaml in the library folder).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where trained models are cached (default: $NLU_CACHE_DIR or .cache/nlu in the library folder).",
+)
+@click.option("--check", is_flag=True, help="Exit 1 unless the accuracy goals are met.")
+def nlu_report(
+    library_dir: Path | None,
+    slug: str,
+    language: str | None,
+    output_format: str,
+    test_set: Path | None,
+    cache_dir: Path | None,
+    check: bool,
+) -> None:
+    """Accuracy, out-of-scope recall, per-intent precision/recall/F1 and the most confused intents of a
+    council's classifier on the held-out test set, and its cross-validation accuracy."""
+    from webhook.agent.report import HeldOutSetError, as_json, council_report, format_text
+    from webhook.agent.store import default_cache_dir
+    from webhook.library.loader import load_library
+
+    root = library_dir or find_repository_root()
+    library = load_library(root).library
+    council = library.council(slug)
+    if council is None:
+        raise click.BadParameter(
+            f"no council {slug!r} (known: {', '.join(library.councils)})", param_hint="--council"
+        )
+    language = language or council.languages[0]
+    if language not in council.languages:
+        raise click.BadParameter(f"{slug} does not speak {language!r}", param_hint="--language")
+    try:
+        report = council_report(
+            library, slug, language, cache_dir=cache_dir or default_cache_dir(library.root), test_set=test_set
+        )
+    except HeldOutSetError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        click.echo(json.dumps(as_json(report), indent=2))
+    else:
+        for line in format_text(report):
+            click.echo(line)
+    if check and not report.goals_met:
+        sys.exit(1)
+
+
+COMMANDS = [nlu_report]
