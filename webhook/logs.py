@@ -1,4 +1,4 @@
-"""Structured logs: one JSON line per event in the shape Google Cloud Logging reads (`severity`,
+"""Structured logs: one JSON line per event on stderr in the shape Google Cloud Logging reads (`severity`,
 `message`, extra fields as the JSON payload), with personal data redacted from anything a resident typed."""
 
 from __future__ import annotations
@@ -48,12 +48,16 @@ class CloudLoggingFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-class _StdoutHandler(logging.StreamHandler):
-    """Writes to whatever sys.stdout is at the time (test runners and servers may replace it)."""
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (test runners and servers may replace it).
+
+    stderr, not stdout, so commands such as `sync-intents nlu-report` keep their output clean; Cloud Run
+    and most container platforms collect both streams as logs.
+    """
 
     @property
     def stream(self):  # type: ignore[override]
-        return sys.stdout
+        return sys.stderr
 
     @stream.setter
     def stream(self, _value: object) -> None:
@@ -61,11 +65,11 @@ class _StdoutHandler(logging.StreamHandler):
 
 
 def configure_logging(level: int = logging.INFO) -> None:
-    """Send the app's logs to stdout as JSON lines (once per process)."""
+    """Send the app's logs to stderr as JSON lines (once per process)."""
     logger = logging.getLogger("webhook")
     if any(isinstance(h.formatter, CloudLoggingFormatter) for h in logger.handlers):
         return
-    handler = _StdoutHandler()
+    handler = _StderrHandler()
     handler.setFormatter(CloudLoggingFormatter())
     logger.addHandler(handler)
     logger.setLevel(level)

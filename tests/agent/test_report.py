@@ -85,7 +85,7 @@ def invoke(*arguments: str) -> click.testing.Result:
 def test_the_command_prints_the_report(demo_store: ModelStore, nlu_cache: Path) -> None:
     result = invoke("--council", "demo", "--cache-dir", str(nlu_cache))
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("NLU report for demo (en): 360 held-out examples (0 skipped)")
     assert any(line.strip().startswith("in-scope accuracy") and "met" in line for line in lines)
     assert any(line.startswith("Cross-validation (5 folds") for line in lines)
@@ -98,7 +98,7 @@ def test_the_command_prints_json_for_machines(demo_store: ModelStore, nlu_cache:
         "--council", "demo", "--language", "cy", "--format", "json", "--cache-dir", str(nlu_cache)
     )
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert (report["council"], report["language"], report["examples"]) == ("demo", "cy", 180)
     assert report["goals"]["met"] is True
     assert {"intent", "precision", "recall", "f1", "support"} <= set(report["per_intent"][0])

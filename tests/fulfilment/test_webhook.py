@@ -298,7 +298,7 @@ class TestHandlersThatFail:
 def test_each_turn_is_logged_once_as_json_with_personal_data_redacted(post, capsys) -> None:
     text = "bins at AA1 1AA, email me on jo.bloggs@example.com or 07700 900123, my name is Jo Bloggs"
     post("demo", webhook_request("waste.collection_day", text=text, parameters={"postcode": "AA1 1AA"}))
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
     turns = [line for line in lines if line["message"] == "turn"]
     assert len(turns) == 1
     turn = turns[0]

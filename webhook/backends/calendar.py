@@ -46,14 +46,12 @@ DAY_NAMES = {
     "cy": ("dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn", "dydd Sul"),
 }
 MONTH_NAMES = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),  # fmt: skip
-    "cy": (
-        "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
-        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
-    ),  # fmt: skip
+    "en": tuple(
+        "January February March April May June July August September October November December".split()
+    ),
+    "cy": tuple(
+        "Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr".split()
+    ),
 }
 
 # The package's Welsh names for these three are word-for-word renderings; these are the names GOV.UK's
@@ -296,9 +294,8 @@ def _local(moment: datetime) -> datetime:
 
 
 def _at(day: date, minutes: int) -> datetime:
-    return datetime.combine(day, time(0), LONDON) + timedelta(minutes=minutes) if minutes >= 1440 else (
-        datetime.combine(day, time(minutes // 60, minutes % 60), LONDON)
-    )
+    # Wall-clock arithmetic: 24:00 is the next day's midnight, whatever the clocks do overnight.
+    return datetime.combine(day, time(0), LONDON) + timedelta(minutes=minutes)
 
 
 def _sessions(
@@ -400,7 +397,8 @@ _PHRASES = {
     "en": {
         "open_until": "Open now until {time}",
         "closed": "Closed now.",
-        "closed_today": "Closed today ({reason}).",
+        "closed_today": "Closed today.",
+        "closed_today_for": "Closed today ({reason}).",
         "closed_for_good": "Closed, with no opening hours published.",
         "opens": "Opens {day} at {time}",
         "today": "today",
@@ -411,7 +409,8 @@ _PHRASES = {
     "cy": {
         "open_until": "Ar agor nawr tan {time}",
         "closed": "Ar gau nawr.",
-        "closed_today": "Ar gau heddiw ({reason}).",
+        "closed_today": "Ar gau heddiw.",
+        "closed_today_for": "Ar gau heddiw ({reason}).",
         "closed_for_good": "Ar gau, heb oriau agor wedi'u cyhoeddi.",
         "opens": "Yn agor {day} am {time}",
         "today": "heddiw",
@@ -460,10 +459,12 @@ def describe_opening(status: OpeningStatus, language: str = "en") -> str:
     if status.open_now and status.closes_at is not None:
         return words["open_until"].format(time=format_time(status.closes_at, language))
     if status.holiday is not None:
-        first = words["closed_today"].format(reason=status.holiday.name(language))
+        first = words["closed_today_for"].format(reason=status.holiday.name(language))
     elif status.closure is not None and status.closure.reason is not None:
         reason = localise(status.closure.reason, language) or localise(status.closure.reason, "en")
-        first = words["closed_today"].format(reason=reason)
+        first = words["closed_today_for"].format(reason=reason)
+    elif status.closure is not None:
+        first = words["closed_today"]
     else:
         first = words["closed"]
     if status.opens_at is None:

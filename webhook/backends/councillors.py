@@ -137,7 +137,7 @@ def from_settings(settings: Mapping[str, Any], folder: Path) -> PublishedCouncil
 
 
 def describe(councillor: Councillor, language: str) -> str:
-    """"Name (Party)" in the language, for a reply or a quick reply."""
+    """ "Name (Party)" in the language, for a reply or a quick reply."""
     party = localise(councillor.party, language) or localise(councillor.party, "en")
     return f"{councillor.name} ({party})" if party else councillor.name
 

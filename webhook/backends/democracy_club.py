@@ -192,6 +192,10 @@ class DemocracyClubClient(BaseAPIClient):
                 if error.status in (400, 404):
                     raise not_found(f"Democracy Club: {_error_text(error.body)}") from error
                 raise
+            except BackendError as error:
+                # requests' own messages quote the URL, and so the key in its query string: drop
+                # them from the chain so no traceback in a log can show it.
+                raise type(error)(str(error)) from None
             return parse_voting_information(body)
 
         return self.cache.get_or_load((self.base_url, path), load)

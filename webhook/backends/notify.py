@@ -34,8 +34,9 @@ DEFAULT_BASE_URL = "https://api.notifications.service.gov.uk"
 #: A report reference: letters, digits and a few separators. No "@", no spaces, nothing long enough to
 #: hold a sentence, so an address, a name or a message cannot slip into Notify's reference field.
 _SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$")
-#: Ten or more digits in a row look like a phone number.
-_PHONE_LIKE = re.compile(r"\d{10,}")
+#: A UK phone number once separators are dropped: 0 and 9 or 10 digits, or 44 and 9 or 10 digits.
+_PHONE_LIKE = re.compile(r"(?<!\d)(?:0|44)\d{9,10}(?!\d)")
+_SEPARATORS = re.compile(r"[\s/_.-]")
 
 # Notify's API keys end "-<service id (36)>-<secret (36)>"; the client slices them that way.
 _API_KEY_SHAPE = re.compile(r"^.+-[0-9a-f-]{36}-[0-9a-f-]{36}$")
@@ -164,7 +165,7 @@ def check_reference(reference: str | None, *personal: str) -> None:
     and must not contain the recipient's address or number. Raises ValueError (a programming error)."""
     if reference is None:
         return
-    if not _SAFE_REFERENCE.match(reference) or _PHONE_LIKE.search(reference):
+    if not _SAFE_REFERENCE.match(reference) or _PHONE_LIKE.search(_SEPARATORS.sub("", reference)):
         raise ValueError("a Notify reference must be a short report reference, not personal data")
     compact = reference.replace(" ", "").lower()
     reference_digits = re.sub(r"\D", "", reference)

@@ -88,7 +88,9 @@ class GovUkPay(BaseAPIClient):
         try:
             body = self.post_json("v1/payments", deadline, payload, headers=self._authorisation())
         except BackendHTTPError as error:
-            raise _payment_error(error) from error
+            if error.status not in (400, 422):
+                raise
+            raise _payment_rejected(error) from error
         return parse_payment(body)
 
     def _authorisation(self) -> dict[str, str]:
@@ -159,10 +161,10 @@ def parse_payment(body: Any) -> PaymentLink:
         raise BackendInvalidResponse(f"GOV.UK Pay answer not as documented: {error!r}") from error
 
 
-def _payment_error(error: BackendHTTPError) -> BackendHTTPError:
+def _payment_rejected(error: BackendHTTPError) -> PaymentRejected:
     body = error.body if isinstance(error.body, dict) else {}
-    if error.status in (400, 422):
-        code, field = body.get("code"), body.get("field")
-        detail = body.get("description") or "no description"
-        return PaymentRejected(f"GOV.UK Pay answered {error.status} {code}: {detail}", error.status, body, code, field)
-    return error
+    code, field = body.get("code"), body.get("field")
+    detail = body.get("description") or "no description"
+    return PaymentRejected(
+        f"GOV.UK Pay answered {error.status} {code}: {detail}", error.status, body, code, field
+    )

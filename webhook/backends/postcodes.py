@@ -25,8 +25,10 @@ from webhook.library.model import Council
 DEFAULT_BASE_URL = "https://api.postcodes.io"
 
 #: The shape of a UK postcode: outward code (area, district, optional sub-district) and inward code
-#: (sector digit and two unit letters, never C, I, K, M, O or V). GIR 0AA is Girobank's odd one out.
-_POSTCODE_SHAPE = re.compile(r"^(?:([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][ABD-HJLNP-UW-Z]{2})|(GIR)(0AA))$")
+#: (sector digit, two unit letters). GIR 0AA is Girobank's odd one out. Royal Mail never issues the
+#: unit letters C, I, K, M, O or V, but the shape allows them: such a postcode is then "unknown", not
+#: "invalid", and test data such as Democracy Club's sandbox postcode AB1 2CD still passes.
+_POSTCODE_SHAPE = re.compile(r"^(?:([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})|(GIR)(0AA))$")
 
 #: postcodes.io writes E99999999 (or S/W/N99999999) where an area has no such tier, e.g. no county.
 _NO_AREA_CODE = re.compile(r"^[ENSW]99999999$")
@@ -103,7 +105,9 @@ def normalise_postcode(text: str) -> str | None:
 class PostcodesClient(BaseAPIClient):
     """postcodes.io: one method per endpoint this project uses."""
 
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, *, cache: TTLCache[PostcodeArea] | None = None):
+    def __init__(
+        self, base_url: str = DEFAULT_BASE_URL, *, cache: TTLCache[PostcodeArea] | None = None
+    ) -> None:
         super().__init__(base_url)
         self.cache = cache if cache is not None else _SHARED_CACHE
 
@@ -129,7 +133,10 @@ class PostcodesClient(BaseAPIClient):
         try:
             body = self.get_json(f"postcodes/{_path(postcode)}", deadline)
         except BackendHTTPError as error:
-            raise _postcode_error(error, postcode) from error
+            mapped = _postcode_error(error, postcode)
+            if mapped is error:
+                raise
+            raise mapped from error
         return parse_lookup(body)
 
 
