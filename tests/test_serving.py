@@ -22,7 +22,13 @@ def _free_port() -> int:
 
 def test_gunicorn_serves_the_webhook_in_production_mode() -> None:
     port = _free_port()
-    env = {**os.environ, "APP_ENV": "production", "PORT": str(port), "WEB_CONCURRENCY": "1", "SECRET_KEY": "k"}
+    env = {
+        **os.environ,
+        "APP_ENV": "production",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "SECRET_KEY": "k",
+    }
     env.update(
         {f"WEBHOOK_{slug}_TOKEN": "serving-test" for slug in ("DEMO", "OXFORD", "OXFORDSHIRE", "CARDIFF")}
     )
