@@ -47,7 +47,7 @@ test: lint validate $(NODE_STAMP) ## Run every test (after lint and validate); b
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks under bench/ and print their figures (installs wrk if missing)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/run_all.py
 
 .PHONY: format
 format: $(STAMP) ## Format the code with ruff

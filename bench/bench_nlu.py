@@ -9,6 +9,7 @@ Councils whose training phrases are identical share one cached model; they are t
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,6 +20,10 @@ from webhook.agent.report import default_test_set, load_test_set
 from webhook.agent.store import load_or_train, model_key
 from webhook.agent.training import training_set
 from webhook.library.loader import load_library
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Figure
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 ROUNDS = 5
@@ -31,7 +36,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def main() -> None:
+def main() -> list[Figure]:
+    figures: list[Figure] = []
     library = load_library(REPOSITORY).library
     settings = NLUSettings()
     trained: dict[str, str] = {}
@@ -64,6 +70,14 @@ def main() -> None:
                             extract(text, intent.parameters, library, language)
                             extraction.append((time.perf_counter() - started) * 1000)
                 p99 = percentile(classify, 0.99)
+                if slug == "demo":
+                    label = f"NLU demo/{language}"
+                    if key == model_key(training, settings) and trained[key] == slug:
+                        figures.append(Figure(f"{label}: model build", f"{built.build_seconds:.2f} s"))
+                    figures.append(Figure(f"{label}: classify p50", f"{statistics.median(classify):.2f} ms"))
+                    figures.append(
+                        Figure(f"{label}: classify p99", f"{p99:.2f} ms", "< 5 ms", p99 < LATENCY_GOAL_MS)
+                    )
                 print(
                     f"  {slug + '/' + language:18} {len(training.phrases):7d}"
                     f" {sum(len(p.texts) for p in training.phrases):6d} {build} {loaded.build_seconds:7.3f}"
@@ -72,6 +86,7 @@ def main() -> None:
                     f"{'' if p99 < LATENCY_GOAL_MS else '  (over the 5 ms goal)'}"
                 )
     print("  (build '= slug': same phrases as that council, so its cached model is shared)")
+    return figures
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -37,8 +38,38 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Served:
+    """A running gunicorn: its base URL and master process id."""
+
+    url: str
+    pid: int
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes (the master's children)."""
+        children = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == self.pid:
+                    children.append(int(entry.name))
+        return sorted(children)
+
+    def worker_memory_kib(self, field: str = "VmRSS") -> list[int]:
+        """A /proc status field (VmRSS now, VmHWM the peak) of each worker, in KiB."""
+        sizes = []
+        for pid in self.worker_pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith(field + ":"):
+                    sizes.append(int(line.split()[1]))
+        return sizes
+
+
 @contextmanager
-def gunicorn(app: str, *, env: Mapping[str, str] | None = None, workers: int = 2) -> Iterator[str]:
+def gunicorn(app: str, *, env: Mapping[str, str] | None = None, workers: int = 2) -> Iterator[Served]:
     """Serve `app` (a gunicorn app spec) with `workers` sync workers on a free loopback port."""
     port = free_port()
     command = [
@@ -51,27 +82,34 @@ def gunicorn(app: str, *, env: Mapping[str, str] | None = None, workers: int = 2
         "warning",
         app,
     ]
+    # The app logs a line per turn: send it to a file, since an unread pipe would fill and block.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     process = subprocess.Popen(
         command,
         cwd=REPOSITORY,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(port, process)
-        yield base
+        _wait_until_up(port, process, log)
+        yield Served(f"http://127.0.0.1:{port}", process.pid)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
 
 
-def _wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
+def _wait_until_up(port: int, process: subprocess.Popen[bytes], log: Any) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {process.stderr.read().decode() if process.stderr else ''}")
+            log.seek(0)
+            raise RuntimeError(f"gunicorn exited: {log.read().decode(errors='replace')[-2000:]}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 time.sleep(0.5)  # let every worker boot
