@@ -119,14 +119,18 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 def _read_within(response: requests.Response, deadline: Deadline, what: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_content(chunk_size=16384):
+    while True:
+        # read1 returns whatever has arrived (one receive), so the deadline is checked between the
+        # bytes of a dripping answer rather than after a whole 16 KiB that may take minutes to fill.
+        chunk = response.raw.read1(16384, decode_content=True)
+        if not chunk:
+            return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             raise BackendInvalidResponse(f"{what} answered more than {MAX_BODY_BYTES} bytes")
         if deadline.expired():
             raise BackendUnavailable(f"{what} was still sending when the turn's deadline passed")
-    return b"".join(chunks)
 
 
 _NOT_JSON = object()
