@@ -14,15 +14,8 @@ from typing import ClassVar
 
 import click
 
+from webhook.cli_options import FORMAT_OPTION, LIBRARY_OPTION
 from webhook.library.loader import find_repository_root
-
-LIBRARY_OPTION = click.option(
-    "--library",
-    "library_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding intents/ and councils/ (default: the repository root).",
-)
 
 
 class LazyGroup(click.Group):
@@ -56,13 +49,7 @@ def main() -> None:
 @main.command()
 @LIBRARY_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@FORMAT_OPTION
 def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Check every intent, entity and council overlay; print PATH:LINE:COL: problems."""
     from webhook.library.validate import as_json, summary, validate_library

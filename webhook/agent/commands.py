@@ -12,26 +12,15 @@ from pathlib import Path
 
 import click
 
+from webhook.cli_options import FORMAT_OPTION, LIBRARY_OPTION
 from webhook.library.loader import find_repository_root
 
 
 @click.command("nlu-report")
-@click.option(
-    "--library",
-    "library_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding intents/ and councils/ (default: the repository root).",
-)
+@LIBRARY_OPTION
 @click.option("--council", "slug", required=True, help="The council's slug, e.g. demo.")
 @click.option("--language", default=None, help="en or cy (default: the council's first language).")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@FORMAT_OPTION
 @click.option(
     "--test-set",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from webhook.cli_options import LIBRARY_OPTION
 from webhook.dialogflow.calls import CallPolicy
 from webhook.dialogflow.snapshots import DEFAULT_FOLDER
 from webhook.library.loader import find_repository_root
@@ -23,14 +24,7 @@ from webhook.library.model import Library
 EXIT_CHANGES = 2
 
 
-def _library_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--library",
-        "library_dir",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        default=None,
-        help="Folder holding intents/ and councils/ (default: the repository root).",
-    )(function)
+_library_option = LIBRARY_OPTION
 
 
 def _connection_options(function: Callable[..., Any]) -> Callable[..., Any]:
