@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from webhook.agent.messages import chat_messages
@@ -69,6 +69,17 @@ class AgentReply:
     webhook_response: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Matched:
+    """What the agent understood of a turn: the intent, its parameters, and the words they came from."""
+
+    intent: Intent
+    values: Mapping[str, Any]
+    originals: Mapping[str, Any]
+    text: str
+    confidence: float
+
+
 class OfflineAgent:
     """Runs a council's resolved library the way Dialogflow ES runs an agent."""
 
@@ -82,7 +93,7 @@ class OfflineAgent:
         intent = self._intent_for_event(council, "WELCOME", state.language)
         if intent is None:
             return AgentReply(FALLBACK, 0.0, {}, [], state.language, state)
-        return self._fulfil(council, state, intent, {}, {}, text="", confidence=1.0)
+        return self._fulfil(council, state, Matched(intent, {}, {}, "", 1.0))
 
     def respond(self, council: Council, state: ConversationState, text: str) -> AgentReply:
         """Answer one message."""
@@ -112,7 +123,7 @@ class OfflineAgent:
         if missing:
             state.pending = PendingIntent(intent.id, values, originals, asking=missing, attempts=0)
             return self._prompt(council, state, intent, missing, prediction.confidence)
-        return self._fulfil(council, state, intent, values, originals, text, prediction.confidence)
+        return self._fulfil(council, state, Matched(intent, values, originals, text, prediction.confidence))
 
     # Slot filling ---------------------------------------------------------------------------------
 
@@ -152,9 +163,8 @@ class OfflineAgent:
                 return AgentReply(intent.id, prediction.confidence, {}, [message], state.language, state)
             return self._prompt(council, state, intent, missing, prediction.confidence)
         state.pending = None
-        return self._fulfil(
-            council, state, intent, pending.parameters, pending.originals, text, prediction.confidence
-        )
+        matched = Matched(intent, pending.parameters, pending.originals, text, prediction.confidence)
+        return self._fulfil(council, state, matched)
 
     def _prompt(
         self, council: Council, state: ConversationState, intent: Intent, parameter: str, confidence: float
@@ -175,21 +185,12 @@ class OfflineAgent:
     # Fulfilment -----------------------------------------------------------------------------------
 
     def _fulfil(
-        self,
-        council: Council,
-        state: ConversationState,
-        intent: Intent,
-        values: Mapping[str, Any],
-        originals: Mapping[str, Any],
-        text: str,
-        confidence: float,
-        followups: int = 0,
+        self, council: Council, state: ConversationState, matched: Matched, followups: int = 0
     ) -> AgentReply:
-        request = self.webhook_request(council, state, intent, values, originals, text, confidence)
+        request = self.webhook_request(council, state, matched)
         # Through JSON and the webhook's own parser, exactly as a call from Dialogflow would arrive.
         call = parse_webhook_request(json.loads(json.dumps(request)))
-        answered = answer_call(self.library, council, call, Deadline.after(self.deadline_seconds))
-        body = answered.body
+        body = answer_call(self.library, council, call, Deadline.after(self.deadline_seconds)).body
         self._age_contexts(state)
         self._apply_contexts(state, body.get("outputContexts", []))
         payload_language = (body.get("payload") or {}).get("language")
@@ -197,52 +198,34 @@ class OfflineAgent:
             state.language = payload_language
         messages = chat_messages(body.get("fulfillmentMessages", []))
         event = body.get("followupEventInput")
-        if event and followups < MAX_FOLLOWUPS:
-            target = self._intent_for_event(council, event.get("name", ""), state.language)
-            if target is not None:
-                followed = self._fulfil(
-                    council,
-                    state,
-                    target,
-                    event.get("parameters", {}),
-                    {},
-                    text,
-                    confidence,
-                    followups + 1,
-                )
-                return AgentReply(
-                    followed.intent,
-                    confidence,
-                    followed.parameters,
-                    messages + followed.messages,
-                    followed.language,
-                    state,
-                    followed.webhook_response,
-                )
-        return AgentReply(intent.id, confidence, dict(values), messages, state.language, state, body)
+        target = self._intent_for_event(council, event.get("name", ""), state.language) if event else None
+        if target is not None and followups < MAX_FOLLOWUPS:
+            parameters = (event or {}).get("parameters", {})
+            followed = self._fulfil(
+                council,
+                state,
+                Matched(target, parameters, {}, matched.text, matched.confidence),
+                followups + 1,
+            )
+            return replace(followed, confidence=matched.confidence, messages=messages + followed.messages)
+        return AgentReply(
+            matched.intent.id, matched.confidence, dict(matched.values), messages, state.language, state, body
+        )
 
-    def webhook_request(
-        self,
-        council: Council,
-        state: ConversationState,
-        intent: Intent,
-        values: Mapping[str, Any],
-        originals: Mapping[str, Any],
-        text: str,
-        confidence: float,
-    ) -> dict[str, Any]:
+    def webhook_request(self, council: Council, state: ConversationState, matched: Matched) -> dict[str, Any]:
         """The WebhookRequest Dialogflow would send for this turn (proto3 JSON, camelCase)."""
         project = (council.dialogflow or {}).get("project_id") or f"offline-{council.slug}"
         session = f"projects/{project}/agent/sessions/{state.session}"
         parameters: dict[str, Any] = {}
+        intent = matched.intent
         for parameter in intent.parameters:  # Dialogflow sends every declared parameter, "" when unfilled
-            parameters[parameter.name] = values.get(parameter.name, [] if parameter.is_list else "")
-            parameters[f"{parameter.name}.original"] = originals.get(parameter.name, "")
+            parameters[parameter.name] = matched.values.get(parameter.name, [] if parameter.is_list else "")
+            parameters[f"{parameter.name}.original"] = matched.originals.get(parameter.name, "")
         return {
             "responseId": str(uuid.uuid4()),
             "session": session,
             "queryResult": {
-                "queryText": text,
+                "queryText": matched.text,
                 "parameters": parameters,
                 "allRequiredParamsPresent": True,
                 "outputContexts": [
@@ -257,7 +240,7 @@ class OfflineAgent:
                     "name": f"projects/{project}/agent/intents/{uuid.uuid5(uuid.NAMESPACE_URL, intent.id)}",
                     "displayName": intent.id,
                 },
-                "intentDetectionConfidence": confidence,
+                "intentDetectionConfidence": matched.confidence,
                 "languageCode": state.language,
             },
             "originalDetectIntentRequest": {"source": "council-chatbot-offline", "payload": {}},
