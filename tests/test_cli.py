@@ -92,3 +92,13 @@ def test_show_refuses_a_language_the_council_does_not_speak(
     result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert "does not speak 'cy'" in result.output
+
+
+def test_validate_checks_each_councils_data_files(runner: CliRunner, build_library: BuildLibrary) -> None:
+    repository = Path(__file__).resolve().parents[1]
+    bins = (repository / "councils" / "demo" / "bins.yaml").read_text(encoding="utf-8")
+    broken = bins.replace("food: monday", "food: someday", 1)
+    root = build_library(files={"councils/unitary/bins.yaml": broken})
+    result = runner.invoke(main, ["validate", "--library", str(root)])
+    assert result.exit_code == 1
+    assert "unitary/bins.yaml:" in result.output and "[schema]" in result.output

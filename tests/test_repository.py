@@ -10,7 +10,7 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DATA_FILES = sorted(
-    [*REPOSITORY.glob("intents/**/*.yaml"), *REPOSITORY.glob("councils/*/council.yaml")],
+    [*REPOSITORY.glob("intents/**/*.yaml"), *REPOSITORY.glob("councils/*/*.yaml")],
     key=str,
 )
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)

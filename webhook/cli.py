@@ -9,6 +9,7 @@ import importlib
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -52,10 +53,12 @@ def main() -> None:
 @FORMAT_OPTION
 def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Check every intent, entity and council overlay; print PATH:LINE:COL: problems."""
+    from webhook.backends.datafiles import council_data_problems
     from webhook.library.validate import as_json, summary, validate_library
 
     started = time.perf_counter()
     report = validate_library(library_dir or find_repository_root())
+    report = replace(report, problems=sorted({*report.problems, *council_data_problems(report.library)}))
     if output_format == "json":
         click.echo(json.dumps(as_json(report, strict=strict), indent=2))
     else:

@@ -12,21 +12,17 @@ The list is read on first use and read again whenever the file changes, so an ed
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from webhook.backends.base import BackendError
+from webhook.library.datafile import load_data_file
 from webhook.library.model import LocalisedText, localise
 from webhook.library.problems import Problem, Severity
-from webhook.library.schemas import schema_problems
-from webhook.library.yaml_loader import Document, load_document
+from webhook.library.yaml_loader import Document
 
 DEFAULT_FILE = "councillors.yaml"
 SCHEMA_FILE = "councillors.schema.json"
@@ -83,28 +79,30 @@ class CouncillorList:
         return ward.councillors if ward else ()
 
 
-def load_councillors(path: Path, schema_path: Path | None = None) -> CouncillorList:
-    """Read and check a councillors file. The schema defaults to councils/councillors.schema.json
-    beside the council folders (where the file's yaml-language-server line points). Raises
-    CouncillorListInvalid listing every problem."""
-    document, problems = load_document(path)
-    if document is None:
-        raise CouncillorListInvalid(problems)
-    schema = schema_path or path.parent.parent / SCHEMA_FILE
-    problems += schema_problems(document, _validator(schema.resolve()))
-    if not problems:
+def validate_councillors_file(path: Path) -> list[Problem]:
+    """Every problem of a councillors file (schema, then duplicate wards), each at its line."""
+    document, problems = load_data_file(path, SCHEMA_FILE)
+    if document is not None and not problems:
         problems += _duplicate_wards(document)
+    return sorted(problems)
+
+
+def load_councillors(path: Path) -> CouncillorList:
+    """Read and check a councillors file against councils/councillors.schema.json. Raises
+    CouncillorListInvalid listing every problem."""
+    problems = validate_councillors_file(path)
     if problems:
-        raise CouncillorListInvalid(sorted(problems))
+        raise CouncillorListInvalid(problems)
+    document, _ = load_data_file(path, SCHEMA_FILE)
+    assert document is not None
     return _build(document.data)
 
 
 class PublishedCouncillors:
     """A council's list, read when first needed and again whenever the file changes."""
 
-    def __init__(self, path: Path, schema_path: Path | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.schema_path = schema_path
         self._loaded: tuple[tuple[int, int], CouncillorList] | None = None
         self._lock = threading.Lock()
 
@@ -119,7 +117,7 @@ class PublishedCouncillors:
         version = (status.st_mtime_ns, status.st_size)
         with self._lock:
             if self._loaded is None or self._loaded[0] != version:
-                self._loaded = (version, load_councillors(self.path, self.schema_path))
+                self._loaded = (version, load_councillors(self.path))
             return self._loaded[1]
 
     def ward(self, code: str) -> Ward | None:
@@ -140,11 +138,6 @@ def describe(councillor: Councillor, language: str) -> str:
     """ "Name (Party)" in the language, for a reply or a quick reply."""
     party = localise(councillor.party, language) or localise(councillor.party, "en")
     return f"{councillor.name} ({party})" if party else councillor.name
-
-
-@lru_cache(maxsize=8)
-def _validator(schema_path: Path) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_path.read_text("utf-8")))
 
 
 def _duplicate_wards(document: Document) -> list[Problem]:

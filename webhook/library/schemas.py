@@ -50,7 +50,10 @@ def _problem(document: Document, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
     message = error.message
     location = document.locate(path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+    if "propertyNames" in error.absolute_schema_path:  # a bad key: point at the key, not its mapping
+        location = document.locate((*path, str(error.instance)), key=True)
+        message = f"the key {error.message}"
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(key for key in error.instance if key not in allowed)
         if extra:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from webhook.backends.bins.datafile import error_lines, load_data_file
+from webhook.library.datafile import error_lines, load_data_file
 from webhook.backends.bins.missed import MissedReportRules
 from webhook.backends.bins.model import (
     Address,
