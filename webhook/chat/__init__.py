@@ -11,12 +11,14 @@ from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
+from google.api_core.exceptions import GoogleAPIError
 
 from webhook.agent.dialogue import OfflineAgent
 from webhook.agent.session import ConversationState, StateSigner
 from webhook.chat.parse import parse_chat_request
 from webhook.chat.ratelimit import RateLimiter
 from webhook.errors import error_body
+from webhook.fulfilment.messages import message
 from webhook.fulfilment.parse import RequestError, parse_body
 from webhook.library.model import Library, localise
 
@@ -90,7 +92,28 @@ def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> di
     if client is None:
         client = DialogflowChat(current_app.config.get("DIALOGFLOW_ENDPOINT"))
         current_app.extensions["dialogflow_chat"] = client
-    answer = client.detect(council, session, text, language)
+    try:
+        answer = client.detect(council, session, text, language)
+    except GoogleAPIError:
+        log.exception("detectIntent failed for %s", council.slug)
+        phone = localise(council.contact.get("phone"), language) or localise(
+            council.contact.get("phone"), "en"
+        )
+        website = localise(council.contact.get("website"), language) or localise(
+            council.contact.get("website"), "en"
+        )
+        text = (
+            message("lookup_failed", language)
+            + " "
+            + message("contact_us", language, phone=phone, website=website)
+        )
+        return {
+            "intent": "system.fallback",
+            "confidence": 0.0,
+            "parameters": {},
+            "messages": [{"type": "text", "text": text}],
+            "language": language,
+        }
     return {
         "intent": answer.intent,
         "confidence": answer.confidence,

@@ -57,8 +57,9 @@ class DialogflowChat:
             query = dialogflow_v2.QueryInput(
                 event=dialogflow_v2.EventInput(name="WELCOME", language_code=language)
             )
+        # No retries: a resident is waiting, and the API answers with the council's contacts instead.
         response = self.client.detect_intent(
-            request={"session": session, "query_input": query}, timeout=self.timeout
+            request={"session": session, "query_input": query}, retry=None, timeout=self.timeout
         )
         result = response.query_result
         messages = [MessageToDict(m._pb) for m in result.fulfillment_messages]
