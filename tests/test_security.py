@@ -28,3 +28,32 @@ def test_every_response_says_nosniff_and_sets_a_referrer_policy(client: FlaskCli
 def test_api_answers_are_never_cached(client: FlaskClient) -> None:
     response = client.post("/api/chat", json={"council": "atlantis", "session": "session-123"})
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_contributed_text_is_never_evaluated_beyond_named_placeholders() -> None:
+    from webhook.library.placeholders import fill
+
+    values = {"council.phone": "01632 960000"}
+    for text in (
+        "{council.phone.__class__}",
+        "{0}",
+        "{council.phone!r}",
+        "{council.phone:>20}",
+        "{__import__}",
+    ):
+        assert fill(text, values.get) == text
+    assert fill("Call {council.phone}.", values.get) == "Call 01632 960000."
+
+
+def test_no_credential_reaches_a_log_line(client: FlaskClient, capsys) -> None:
+    from tests.conftest import TEST_CREDENTIALS
+
+    body = {
+        "session": "projects/p/agent/sessions/1",
+        "queryResult": {"intent": {"displayName": "system.welcome"}},
+    }
+    client.post("/webhook/demo", json=body, headers={"X-Webhook-Token": TEST_CREDENTIALS.token})
+    client.post("/webhook/demo", json=body, headers={"X-Webhook-Token": "a-wrong-guess"})
+    logged = capsys.readouterr().err
+    assert "turn" in logged
+    assert TEST_CREDENTIALS.token not in logged and "a-wrong-guess" not in logged
