@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask
 
+from webhook.backends.registry import init_app as init_backends
 from webhook.config import Config, config_for
 from webhook.errors import register_error_handlers
 from webhook.fulfilment.auth import (
@@ -72,7 +73,12 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     app.register_blueprint(openapi)
     app.register_blueprint(chat)
     app.register_blueprint(catalogue)
+    if app.config.get("ENABLE_FAKES"):
+        from webhook.fakes import bp as fakes
+
+        app.register_blueprint(fakes)
     init_chat(app)
+    init_backends(app)
     return app
 
 

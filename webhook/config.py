@@ -30,6 +30,11 @@ class Config:
     # Send chat turns of councils with a `dialogflow:` block to Dialogflow's detectIntent.
     CHAT_DIALOGFLOW = os.environ.get("CHAT_DIALOGFLOW", "") == "1"
     DIALOGFLOW_ENDPOINT = os.environ.get("DIALOGFLOW_ENDPOINT") or None
+    # This app's own address: a backend `base_url` starting with "/" is relative to it (the local fakes).
+    # Unset: $APP_BASE_URL, else http://127.0.0.1:8080 (where `make run` serves).
+    APP_BASE_URL = os.environ.get("APP_BASE_URL") or None
+    # Serve fake postcodes.io, Democracy Club, Open311 and Notify APIs for the demo council (/_fakes/).
+    ENABLE_FAKES = False
     # A council without webhook credentials: refuse to start (production) or make some up (development).
     REQUIRE_WEBHOOK_CREDENTIALS = False
     GENERATE_WEBHOOK_CREDENTIALS = False
@@ -40,12 +45,14 @@ class DevelopmentConfig(Config):
 
     DEBUG = True
     GENERATE_WEBHOOK_CREDENTIALS = True
+    ENABLE_FAKES = True
 
 
 class TestConfig(Config):
     """pytest."""
 
     TESTING = True
+    ENABLE_FAKES = True
 
 
 class ProductionConfig(Config):

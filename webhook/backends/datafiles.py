@@ -12,6 +12,7 @@ from pathlib import Path
 from webhook.backends.bins.schedule import validate_rounds_file
 from webhook.backends.councillors import validate_councillors_file
 from webhook.backends.places import validate_places_file
+from webhook.backends.waste_guide import validate_guide_file
 from webhook.library.model import Library
 from webhook.library.problems import Problem
 
@@ -19,6 +20,7 @@ DATA_FILES: dict[str, Callable[[Path], list[Problem]]] = {
     "bins.yaml": validate_rounds_file,
     "places.yaml": validate_places_file,
     "councillors.yaml": validate_councillors_file,
+    "which_bin.yaml": validate_guide_file,
 }
 
 

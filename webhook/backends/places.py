@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from webhook.backends.base import BackendMisconfigured
-from webhook.library.datafile import error_lines, load_data_file
 from webhook.backends.calendar import Closures, OpeningStatus, Timetable, opening_status, parse_closures
 from webhook.backends.calendar import parse_opening_hours as parse_hours
+from webhook.library.datafile import error_lines, load_data_file
 from webhook.library.model import Council, LocalisedText, localise
 from webhook.library.problems import Problem, Severity
 from webhook.library.yaml_loader import Document

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from webhook.library.datafile import error_lines, load_data_file
 from webhook.backends.bins.missed import MissedReportRules
 from webhook.backends.bins.model import (
     Address,
@@ -31,6 +30,7 @@ from webhook.backends.bins.model import (
 )
 from webhook.backends.calendar import WEEKDAYS
 from webhook.deadline import Deadline
+from webhook.library.datafile import error_lines, load_data_file
 from webhook.library.model import LocalisedText
 from webhook.library.problems import Problem, Severity
 from webhook.library.yaml_loader import Document

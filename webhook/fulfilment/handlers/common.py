@@ -1,0 +1,312 @@
+"""What several handlers share: the resident's postcode, the "is this address in our area?" check,
+the service's own page and phone, and small helpers for building replies.
+
+Every handler follows one shape: answer from the library when another council provides the service
+(`turn.resolved.routed`), when the council has no backend for it, or when a backend fails; otherwise
+answer from the backend, in the turn's language, keeping the library's links and quick replies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+import time
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from webhook.backends.base import BackendError
+from webhook.backends.calendar import LONDON
+from webhook.backends.postcodes import (
+    PostcodeArea,
+    PostcodeError,
+    PostcodesClient,
+    council_for,
+    is_in_area,
+    normalise_postcode,
+)
+from webhook.backends.registry import CouncilBackends, backends_for
+from webhook.deadline import Deadline
+from webhook.fulfilment.answers import library_reply
+from webhook.fulfilment.turn import OutputContext, Reply, Turn
+from webhook.library.model import Council, Link, localise
+from webhook.library.resolve import lookup
+
+log = logging.getLogger("webhook.fulfilment.handlers")
+
+FIND_COUNCIL_URL = "https://www.gov.uk/find-local-council"
+#: Remembers the resident's postcode so a later question ("and who is my councillor?") need not ask.
+RESIDENT_CONTEXT = "resident"
+RESIDENT_LIFESPAN = 20
+#: The share of the turn's remaining time the advisory area check may use: the lookup that answers
+#: the resident's question must keep most of it.
+AREA_CHECK_SHARE = 0.4
+
+# Welsh here is machine-drafted: it needs review by a Welsh speaker.
+WORDS = {
+    "en": {
+        "elsewhere": (
+            "{postcode} is not in {council}'s area: it is covered by {other}, who can help with this."
+        ),
+        "other_website": "{name} website",
+        "find_council": "Find your local council on GOV.UK",
+        "check_postcode": (
+            "{postcode} doesn't look like a full UK postcode. Please check it, for example AA1 1AA."
+        ),
+        "no_postcode": "I couldn't find the postcode {postcode}. Please check it and try again.",
+    },
+    "cy": {
+        "elsewhere": (
+            "Nid yw {postcode} yn ardal {council}: mae'n cael ei wasanaethu gan {other}, a all eich helpu "
+            "gyda hyn."
+        ),
+        "other_website": "Gwefan {name}",
+        "find_council": "Dod o hyd i'ch cyngor lleol ar GOV.UK (Saesneg)",
+        "check_postcode": (
+            "Nid yw {postcode} yn edrych fel cod post llawn yn y DU. Gwiriwch ef, er enghraifft AA1 1AA."
+        ),
+        "no_postcode": "Allwn i ddim dod o hyd i'r cod post {postcode}. Gwiriwch ef a rhowch gynnig arall.",
+    },
+}
+
+
+def words(table: Mapping[str, Mapping[str, str]], turn: Turn) -> Mapping[str, str]:
+    """A handler's sentences in the turn's language (English when it has none in that language)."""
+    return table.get(turn.language, table["en"])
+
+
+def now() -> dt.datetime:
+    """The time in the UK. Tests replace this to fix the clock."""
+    return dt.datetime.now(LONDON)
+
+
+def backends(turn: Turn) -> CouncilBackends:
+    """The turn's council's backend clients."""
+    return backends_for(turn.council)
+
+
+def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = True) -> str | None:
+    """The postcode the resident gave in this turn, else (when `remembered`) the one they gave earlier;
+    normalised ("AA1 1AA") when it is shaped like one, as typed otherwise. A report about a place
+    (a pothole) must not take the resident's home postcode for the place: it asks `remembered=False`."""
+    value = turn.parameter(parameter)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not value and remembered:
+        remembered = turn.contexts.get(RESIDENT_CONTEXT)
+        value = remembered.parameters.get("postcode") if remembered else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return normalise_postcode(value) or value.strip()
+
+
+def remember_postcode(postcode: str) -> OutputContext:
+    """A context that keeps the resident's postcode for later turns."""
+    return OutputContext(RESIDENT_CONTEXT, RESIDENT_LIFESPAN, {"postcode": postcode})
+
+
+def postcode_in_text(text: str) -> str | None:
+    """The first thing in `text` shaped like a full UK postcode, normalised."""
+    match = re.search(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b", text)
+    return normalise_postcode(match.group(1) + match.group(2)) if match else None
+
+
+def share_of(deadline: Deadline, share: float) -> Deadline:
+    """A deadline that leaves `1 - share` of the remaining time for what comes after."""
+    now_ = time.monotonic()
+    return Deadline(expires_at=min(deadline.expires_at, now_ + deadline.remaining() * share), started_at=now_)
+
+
+def date_parameter(value: Any) -> dt.date | None:
+    """The date of a sys.date parameter ("2026-06-01T12:00:00+01:00") or a plain ISO date."""
+    if isinstance(value, dict):  # a date period: take its start
+        value = value.get("startDate") or value.get("startDateTime")
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Is this address in our area?
+
+
+@dataclass(frozen=True)
+class OtherCouncil:
+    """The council that serves a postcode outside this council's area."""
+
+    name: str
+    website: str | None  # only when that council is on this platform and publishes one
+
+
+@dataclass(frozen=True)
+class AreaCheck:
+    """Where a postcode lies: `area` is None when it could not be checked (no backend, or it failed)."""
+
+    postcode: str
+    area: PostcodeArea | None = None
+    elsewhere: OtherCouncil | None = None
+
+    @property
+    def outside(self) -> bool:
+        """True only when the postcode is known to be in another council's area."""
+        return self.elsewhere is not None
+
+
+def check_area(
+    turn: Turn, postcode: str, client: PostcodesClient | None, share: float = AREA_CHECK_SHARE
+) -> AreaCheck:
+    """Whether the postcode lies in the turn's council's area, for the intent's tier of service.
+
+    Advisory: when the check cannot be made (no postcodes backend, postcodes.io down, an unknown
+    postcode) the handler carries on with its own lookup, which has its own answer for a postcode it
+    does not serve. Only a postcode known to be elsewhere stops it. After postcodes.io fails, checks
+    answer from the cache alone for a while, so an outage does not slow every turn."""
+    if client is None:
+        return AreaCheck(postcode)
+    resting = _resting(client)
+    # An expired deadline makes the lookup answer from the cache or fail at once, without a call.
+    deadline = Deadline(expires_at=time.monotonic()) if resting else share_of(turn.deadline, share)
+    try:
+        area = client.lookup(postcode, deadline)
+    except PostcodeError:
+        return AreaCheck(postcode)  # the resident's mistake: the handler's own lookup will say so
+    except BackendError as error:
+        if not resting:
+            log.warning("area check skipped, resting postcodes.io for %.0f s: %s", REST_SECONDS, error)
+            _rest(client)
+        return AreaCheck(postcode)
+    if is_in_area(area, turn.council):
+        return AreaCheck(postcode, area)
+    tier = turn.intent.tier if turn.intent else "any"
+    return AreaCheck(postcode, area, other_council(turn, area, tier))
+
+
+#: How long area checks answer from the cache alone after postcodes.io fails.
+REST_SECONDS = 30.0
+_rest_until: weakref.WeakKeyDictionary[PostcodesClient, float] = weakref.WeakKeyDictionary()
+_rest_lock = threading.Lock()
+
+
+def _resting(client: PostcodesClient) -> bool:
+    with _rest_lock:
+        return _rest_until.get(client, 0.0) > time.monotonic()
+
+
+def _rest(client: PostcodesClient) -> None:
+    with _rest_lock:
+        _rest_until[client] = time.monotonic() + REST_SECONDS
+
+
+def other_council(turn: Turn, area: PostcodeArea, tier: str) -> OtherCouncil:
+    """Who serves the postcode for a service of this tier: named from its overlay when it is on this
+    platform, else by the area's name from postcodes.io."""
+    on_platform = council_for(area, turn.library.councils.values(), tier)
+    if on_platform is not None:
+        return OtherCouncil(
+            council_name(on_platform, turn.language), council_website(on_platform, turn.language)
+        )
+    use_county = tier == "county" and area.county is not None
+    name = area.county.name if use_county and area.county else area.district.name
+    return OtherCouncil(name, None)
+
+
+def elsewhere_reply(turn: Turn, check: AreaCheck) -> Reply:
+    """Tell a resident of another council which council to contact, with its site or GOV.UK's finder."""
+    other = check.elsewhere
+    assert other is not None
+    said = words(WORDS, turn)
+    links = []
+    if other.website:
+        links.append(Link(said["other_website"].format(name=other.name), other.website))
+    links.append(Link(said["find_council"], FIND_COUNCIL_URL))
+    text = said["elsewhere"].format(
+        postcode=check.postcode,
+        council=council_name(turn.council, turn.language),
+        other=other.name,
+    )
+    return Reply(texts=(text,), links=tuple(links), language=turn.language)
+
+
+def council_name(council: Council, language: str) -> str:
+    """A council's name in the language."""
+    return localise(council.name, language) or localise(council.name, "en") or council.slug
+
+
+def council_website(council: Council, language: str) -> str | None:
+    """A council's home page in the language."""
+    website = council.contact.get("website")
+    return localise(website, language) or localise(website, "en")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Choices offered as quick replies
+
+
+def pick(text: str, choices: Sequence[Mapping[str, Any]], key: str) -> str | None:
+    """The choice the resident's message names: the quick reply itself, its label, or its number."""
+    said = fold(text)
+    if not said:
+        return None
+    for choice in choices:
+        if said == fold(str(choice.get("reply", ""))):
+            return str(choice[key])
+    if said.isdigit() and 1 <= int(said) <= len(choices):
+        return str(choices[int(said) - 1][key])
+    matches = [choice for choice in choices if _names(fold(str(choice.get("label", ""))), said)]
+    # Longest label first: "1 High Street" must not win over "11 High Street".
+    matches.sort(key=lambda choice: len(str(choice.get("label", ""))), reverse=True)
+    return str(matches[0][key]) if matches else None
+
+
+def _names(label: str, said: str) -> bool:
+    """Whether the message names the label as whole words ("1 high street" is not in "11 high street")."""
+    return bool(label) and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", said) is not None
+
+
+def fold(text: str) -> str:
+    """Text for matching: case, punctuation and spacing folded away."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Replies
+
+
+def service_fact(turn: Turn, key: str) -> str:
+    """`{service.url}` or `{service.phone}` for the turn's intent: the service's own page or phone,
+    falling back to the provider's home page or switchboard."""
+    resolved = turn.resolved
+    found = lookup(
+        f"service.{key}",
+        council=turn.council,
+        provider=resolved.provider,
+        intent=resolved.intent,
+        language=resolved.language,
+    )
+    return found.value if found else ""
+
+
+def answer(turn: Turn, *texts: str, **changes: Any) -> Reply:
+    """The library's reply for the intent (its links, quick replies and contexts) with the handler's own
+    texts instead of its own; `changes` replace other fields (links, quick_replies ...)."""
+    base = library_reply(turn)
+    return replace(base, texts=tuple(text for text in texts if text), **changes)
+
+
+def with_context(reply: Reply, *contexts: OutputContext) -> Reply:
+    """The reply setting these contexts as well as its own."""
+    return replace(reply, output_contexts=(*reply.output_contexts, *contexts))
+
+
+def ask_again(turn: Turn, text: str) -> Reply:
+    """A reply that asks the resident to correct what they gave, keeping the library's links."""
+    return answer(turn, text, quick_replies=())
