@@ -28,11 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from figures import Figure
-from werkzeug.serving import make_server
 
+from tests.live_server import serve
 from webhook import create_app
 from webhook.backends import registry
-from webhook.fakes import bp as fakes
 from webhook.fulfilment.auth import Credentials
 
 TOKEN = "bench-token"
@@ -61,25 +60,10 @@ def turn(intent: str, text: str = "", **parameters: Any) -> dict[str, Any]:
 def build_app() -> Any:
     credentials = {slug: Credentials(token=TOKEN) for slug in ("demo", "oxford", "oxfordshire", "cardiff")}
     app = create_app({"APP_ENV": "test", "WEBHOOK_CREDENTIALS": credentials})
-    if "fakes" not in app.blueprints:
-        app.register_blueprint(fakes)
     # One log line per turn (and per failed call) would bury the figures: keep errors only.
     for name in ("webhook", "werkzeug", "notifications_python_client"):
         logging.getLogger(name).setLevel(logging.ERROR)
     return app
-
-
-@contextmanager
-def served(app: Any) -> Iterator[str]:
-    """The app on a free loopback port, in a thread, as `make run` serves it."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
 
 
 @contextmanager
@@ -184,7 +168,7 @@ def hung_backends(app: Any) -> list[Figure]:
 
 def main() -> list[Figure]:
     app = build_app()
-    with served(app) as url:
+    with serve(app) as url:
         registry.configure(url)
         registry.reset()
         figures = cached_bin_day(app)

@@ -41,6 +41,7 @@ def main() -> list[Figure]:
     library = load_library(REPOSITORY).library
     settings = NLUSettings()
     trained: dict[str, str] = {}
+    build_seconds: dict[str, float] = {}
     print(f"NLU: {len(library.intents)} intents; latency over the held-out set, {ROUNDS} rounds")
     print(
         f"  {'council/language':18} {'phrases':>7} {'texts':>6} {'build s':>8} {'load s':>7}"
@@ -54,6 +55,7 @@ def main() -> list[Figure]:
                 key = model_key(training, settings)
                 built = load_or_train(training, settings, cache)
                 build = f"{built.build_seconds:8.2f}" if key not in trained else f"{'= ' + trained[key]:>8}"
+                build_seconds.setdefault(key, built.build_seconds)
                 trained.setdefault(key, slug)
                 loaded = load_or_train(training, settings, cache)
                 texts = [e.text for e in load_test_set(default_test_set(REPOSITORY, language))]
@@ -72,8 +74,10 @@ def main() -> list[Figure]:
                 p99 = percentile(classify, 0.99)
                 if slug == "demo":
                     label = f"NLU demo/{language}"
-                    if key == model_key(training, settings) and trained[key] == slug:
-                        figures.append(Figure(f"{label}: model build", f"{built.build_seconds:.2f} s"))
+                    # The demo shares its model with any council whose phrases are the same: report the
+                    # time that model took to build, whichever council built it first.
+                    build_seconds[key] = build_seconds.get(key, built.build_seconds)
+                    figures.append(Figure(f"{label}: model build", f"{build_seconds[key]:.2f} s"))
                     figures.append(Figure(f"{label}: classify p50", f"{statistics.median(classify):.2f} ms"))
                     figures.append(
                         Figure(f"{label}: classify p99", f"{p99:.2f} ms", "< 5 ms", p99 < LATENCY_GOAL_MS)

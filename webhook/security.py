@@ -36,18 +36,24 @@ def register_security_headers(app: Flask, library: Library) -> None:
     framers = {slug: " ".join(["'self'", *council_origins(c)]) for slug, c in library.councils.items()}
     production = not (app.debug or app.testing)
 
+    static = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+    if production:
+        static.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+
     @app.after_request
     def secure(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if production:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if request.path.startswith("/api/") or request.path.startswith("/webhook"):
-            headers.setdefault("Cache-Control", "no-store")
-        if response.mimetype == "text/html":
+        # Nothing else in the app sets these, so add them in one step (this runs on every turn).
+        headers.extend(static)
+        path = request.path
+        if path.startswith(("/api/", "/webhook")):
+            headers["Cache-Control"] = "no-store"
+        elif response.mimetype == "text/html":
             slug = (request.view_args or {}).get("slug") if request.endpoint == "chat.chat_page" else None
             ancestors = framers.get(slug or "", "'none'")
             headers["Content-Security-Policy"] = f"{BASE_POLICY}; frame-ancestors {ancestors}"

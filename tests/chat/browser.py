@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from flask import Flask
-from werkzeug.serving import make_server
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 AXE = REPOSITORY / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,19 +27,6 @@ def chromium_path() -> str:
     if path is None:
         raise RuntimeError("Chromium is not installed: run `apt-get install chromium` (.ci/run does)")
     return path
-
-
-@contextmanager
-def serve(app: Flask) -> Iterator[str]:
-    """Serve the app with a threaded WSGI server on a free loopback port."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
 
 
 def axe_violations(page: Any, *, iframes: bool = True) -> list[dict[str, Any]]:

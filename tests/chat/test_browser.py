@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.chat.browser import CHROMIUM_ARGS, axe_violations, chromium_path, serve
+from tests.chat.browser import CHROMIUM_ARGS, axe_violations, chromium_path
 from tests.conftest import REPOSITORY, app_settings
+from tests.live_server import serve
 from webhook import create_app
 from webhook.library.annotations import plain_text
 from webhook.library.loader import load_library

@@ -5,34 +5,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from tests.conftest import app_settings
 from tests.handlers.conftest import Ask, make_ask
+from tests.live_server import serve
 from webhook import create_app
 from webhook.backends import registry
-from webhook.fakes import bp as fakes
 from webhook.fakes.democracy_club import polling_day
 
 
 @pytest.fixture(scope="module")
 def demo_app() -> Iterator[Flask]:
     """The app serving the fakes on a free loopback port, in a thread, for the whole module."""
-    app = create_app(app_settings())
-    if "fakes" not in app.blueprints:  # the development and test configurations may register it already
-        app.register_blueprint(fakes)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    app.config["APP_BASE_URL"] = f"http://127.0.0.1:{server.server_port}"
-    yield app
-    server.shutdown()
-    thread.join(timeout=5)
+    app = create_app(app_settings())  # the test configuration serves the fakes
+    with serve(app) as url:
+        app.config["APP_BASE_URL"] = url
+        yield app
 
 
 @pytest.fixture
