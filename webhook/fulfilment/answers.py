@@ -7,19 +7,27 @@ from webhook.fulfilment.turn import OutputContext, Reply, Turn
 
 
 def library_reply(turn: Turn) -> Reply:
-    """The intent's responses for this council and language, with facts filled in and routing applied."""
+    """The intent's responses for this council and language, with facts filled in and routing applied.
+
+    The same few replies are given all day, so each is built once per library (and, being the same
+    object, rendered once too: see render.py)."""
     resolved = turn.resolved
-    responses = resolved.responses
-    return Reply(
-        texts=(turn.choose(responses.text),),
-        quick_replies=responses.quick_replies,
-        links=responses.links,
-        cards=(responses.card,) if responses.card else (),
-        output_contexts=tuple(
-            OutputContext(context.name, context.lifespan) for context in resolved.intent.output_contexts
-        ),
-        language=resolved.language,
-    )
+    text = turn.choose(resolved.responses.text)
+    key = ("library_reply", turn.council.slug, resolved.intent.id, resolved.language, text)
+    reply = turn.library.memo.get(key)
+    if reply is None:
+        responses = resolved.responses
+        reply = turn.library.memo[key] = Reply(
+            texts=(text,),
+            quick_replies=responses.quick_replies,
+            links=responses.links,
+            cards=(responses.card,) if responses.card else (),
+            output_contexts=tuple(
+                OutputContext(context.name, context.lifespan) for context in resolved.intent.output_contexts
+            ),
+            language=resolved.language,
+        )
+    return reply
 
 
 def contact_reply(turn: Turn, lead: str) -> Reply:

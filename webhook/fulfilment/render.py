@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from webhook.fulfilment.messages import message
@@ -26,28 +27,8 @@ def webhook_response(
     reply: Reply, session: Session, *, language: str, source: str | None = None
 ) -> dict[str, Any]:
     """The WebhookResponse JSON for a reply. Text-only channels get the links in `fulfillmentText`."""
-    platform = PLATFORMS.get((source or "").lower())
-    messages: list[dict[str, Any]] = [{"text": {"text": [text]}} for text in reply.texts]
-    rich: list[dict[str, Any]] = []
-    if reply.quick_replies:
-        rich.append(
-            {
-                "quickReplies": {
-                    "title": message("quick_replies_title", language),
-                    "quickReplies": list(reply.quick_replies),
-                }
-            }
-        )
-    rich += [{"card": _card(card)} for card in reply.cards]
-    rich += [{"card": _card(Card(title=link.text, buttons=(link,)))} for link in reply.links]
-    if platform:
-        # A platform's messages replace the default ones on that platform, so repeat the text there.
-        rich = [{"text": {"text": [text]}} for text in reply.texts] + rich
-        rich = [{**item, "platform": platform} for item in rich]
-    body: dict[str, Any] = {
-        "fulfillmentText": fulfillment_text(reply),
-        "fulfillmentMessages": messages + rich,
-    }
+    text, messages = _messages(reply, language, PLATFORMS.get((source or "").lower()))
+    body: dict[str, Any] = {"fulfillmentText": text, "fulfillmentMessages": messages}
     if reply.output_contexts:
         body["outputContexts"] = [
             {
@@ -72,11 +53,39 @@ def webhook_response(
     return body
 
 
-def fulfillment_text(reply: Reply) -> str:
-    """All the reply's text with each link written out, for channels that show plain text only."""
-    lines = list(reply.texts)
-    lines += [f"{link.text}: {link.url}" for link in reply.links]
-    return "\n".join(lines)
+def _messages(reply: Reply, language: str, platform: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """The reply's text and messages, remembered: the library's replies repeat all day."""
+    return _rendered(reply.texts, reply.quick_replies, reply.links, reply.cards, language, platform)
+
+
+@lru_cache(maxsize=4096)
+def _rendered(
+    texts: tuple[str, ...],
+    quick_replies: tuple[str, ...],
+    links: tuple[Link, ...],
+    cards: tuple[Card, ...],
+    language: str,
+    platform: str | None,
+) -> tuple[str, list[dict[str, Any]]]:
+    messages: list[dict[str, Any]] = [{"text": {"text": [text]}} for text in texts]
+    rich: list[dict[str, Any]] = []
+    if quick_replies:
+        rich.append(
+            {
+                "quickReplies": {
+                    "title": message("quick_replies_title", language),
+                    "quickReplies": list(quick_replies),
+                }
+            }
+        )
+    rich += [{"card": _card(card)} for card in cards]
+    rich += [{"card": _card(Card(title=link.text, buttons=(link,)))} for link in links]
+    if platform:
+        # A platform's messages replace the default ones on that platform, so repeat the text there.
+        rich = [{"text": {"text": [text]}} for text in texts] + rich
+        rich = [{**item, "platform": platform} for item in rich]
+    text = "\n".join([*texts, *(f"{link.text}: {link.url}" for link in links)])
+    return text, messages + rich
 
 
 def _card(card: Card) -> dict[str, Any]:
