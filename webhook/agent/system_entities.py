@@ -10,24 +10,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from webhook.agent.dates import find_dates, find_times
+from webhook.agent.dates import NUMBER_WORDS_EN, find_dates, find_times
 from webhook.agent.matches import Match
 
 _NUMBER_WORDS = {
     "en": {
         "zero": 0,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
+        # one to twelve as dates.py reads them ("a"/"an" count only in dates: "in a week").
+        **{word: number for word, number in NUMBER_WORDS_EN.items() if word not in ("a", "an")},
         "thirteen": 13,
         "fourteen": 14,
         "fifteen": 15,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from webhook.library.annotations import PhrasePart, parse_phrase, plain_text
 from webhook.library.model import Council, Intent, Library
-from webhook.library.resolve import resolve_intent
+from webhook.library.resolve import resolved_intent
 
 FALLBACK_INTENT = "system.fallback"
 
@@ -93,7 +93,7 @@ def training_set(library: Library, council: Council, language: str, max_variants
     samples = entity_samples(library, language)
     phrases: list[TrainingPhrase] = []
     for intent in offered_intents(library, council, language):
-        resolved = resolve_intent(library, council, intent.id, language)
+        resolved = resolved_intent(library, council, intent.id, language)
         entity_of = {p.name: p.entity for p in intent.parameters}
         seen: set[str] = set()
         for sourced in resolved.phrases:

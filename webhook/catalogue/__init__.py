@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from webhook.library.model import Library, localise
-from webhook.library.resolve import ResolvedIntent, resolve_intent
+from webhook.library.resolve import ResolvedIntent, resolved_intent
 
 bp = Blueprint("catalogue", __name__, template_folder="templates")
 
@@ -36,7 +36,7 @@ def council(slug: str) -> ResponseReturnValue:
     if language not in found.languages:
         language = found.languages[0]
     resolved: list[ResolvedIntent] = [
-        resolve_intent(library, found, intent_id, language)
+        resolved_intent(library, found, intent_id, language)
         for intent_id in sorted(library.intents)
         if found.offers(intent_id) and language in library.intents[intent_id].languages
     ]

@@ -24,7 +24,7 @@ from webhook.library.model import Library
 EXIT_CHANGES = 2
 
 
-_library_option = LIBRARY_OPTION
+
 
 
 def _connection_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -130,7 +130,7 @@ def _councils(library: Library, slug: str | None, all_councils: bool, project: s
 
 
 @click.command("plan")
-@_library_option
+@LIBRARY_OPTION
 @_target_options
 @_connection_options
 @click.option(
@@ -167,7 +167,7 @@ def plan(
 
 
 @click.command("apply")
-@_library_option
+@LIBRARY_OPTION
 @_target_options
 @_connection_options
 @click.option(
@@ -258,7 +258,7 @@ def restore(snapshot: Path, project: str | None, location: str | None, yes: bool
 
 
 @click.command("export")
-@_library_option
+@LIBRARY_OPTION
 @click.option("--council", "slug", required=True, help="The council's slug, e.g. demo.")
 @click.option(
     "--output",

@@ -14,7 +14,7 @@ from google.cloud import dialogflow_v2 as df
 from webhook.dialogflow.target import Target
 from webhook.library.annotations import AnnotationError, parse_phrase
 from webhook.library.model import Council, Entity, Intent, Library, Responses
-from webhook.library.resolve import resolve_intent
+from webhook.library.resolve import resolved_intent
 
 #: The fields of an intent the library manages; update masks name exactly these, so hand-set fields
 #: such as priority or ml_disabled survive a sync.
@@ -163,7 +163,7 @@ def _compile_intent(
     for language in languages:
         if language not in intent.languages:
             raise CompileError(f"{intent.id} has no {language!r} text, but {council.slug}'s agent speaks it")
-        resolved = resolve_intent(library, council, intent.id, language)
+        resolved = resolved_intent(library, council, intent.id, language)
         phrases = list(dict.fromkeys(sourced.value for sourced in resolved.phrases))
         prompts = {name: list(sourced.value) for name, sourced in resolved.prompts.items()}
         by_language[language] = df.Intent(

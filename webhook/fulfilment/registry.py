@@ -44,10 +44,6 @@ class HandlerRegistry:
     def __contains__(self, name: object) -> bool:
         return name in self._handlers
 
-    def names(self) -> list[str]:
-        """Every registered handler name, sorted."""
-        return sorted(self._handlers)
-
 
 #: The registry the app uses; handler modules in webhook/fulfilment/handlers/ register on import.
 registry = HandlerRegistry()

@@ -23,7 +23,7 @@ from webhook.library.model import (
     Responses,
     localise,
 )
-from webhook.library.placeholders import fill, placeholders
+from webhook.library.placeholders import fill
 
 T = TypeVar("T")
 
@@ -256,20 +256,3 @@ def _fill_responses(responses: Responses, value_of: Any) -> Responses:
         if card
         else None,
     )
-
-
-def response_texts(responses: Responses) -> list[str]:
-    """Every string of a set of responses that may hold placeholders."""
-    texts = [*responses.text, *responses.quick_replies]
-    for item in responses.links:
-        texts += [item.text, item.url]
-    if responses.card:
-        texts += [responses.card.title, responses.card.subtitle]
-        for button in responses.card.buttons:
-            texts += [button.text, button.url]
-    return texts
-
-
-def placeholder_names(responses: Responses) -> set[str]:
-    """Every placeholder named anywhere in a set of responses."""
-    return {name for text in response_texts(responses) for name, _ in placeholders(text)}

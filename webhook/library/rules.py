@@ -14,7 +14,7 @@ from webhook.library.annotations import AnnotationError, normalise, parse_phrase
 from webhook.library.model import Council, Intent, Library
 from webhook.library.placeholders import placeholders, unknown_reason
 from webhook.library.problems import Location, Problem, Severity
-from webhook.library.resolve import resolve_intent
+from webhook.library.resolve import resolved_intent
 from webhook.library.yaml_loader import Document
 
 # Dialogflow's system entities that the library may use.
@@ -308,7 +308,8 @@ def _placeholder_undefined(library: Library) -> Iterator[tuple[Location, str]]:
             for language in council.languages:
                 if language not in intent.languages:
                     continue  # reported by language-parity
-                resolved = resolve_intent(library, council, intent.id, language)
+                # Memoised: the webhook answers from these same resolutions after start-up.
+                resolved = resolved_intent(library, council, intent.id, language)
                 for name in resolved.unresolved:
                     if unknown_reason(name) is None:
                         missing[name].append(language)
