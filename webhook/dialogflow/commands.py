@@ -24,9 +24,6 @@ from webhook.library.model import Library
 EXIT_CHANGES = 2
 
 
-
-
-
 def _connection_options(function: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
