@@ -6,6 +6,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+#: Seconds every outside call leaves for building the reply once it returns.
+REPLY_RESERVE = 0.25
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -27,7 +30,7 @@ class Deadline:
     def expired(self) -> bool:
         return self.remaining() <= 0.0
 
-    def timeout(self, ceiling: float, reserve: float = 0.25) -> float:
+    def timeout(self, ceiling: float, reserve: float = REPLY_RESERVE) -> float:
         """A timeout for one outside call: at most `ceiling`, and leaving `reserve` seconds to build the
         reply. Raises DeadlineExceeded when nothing useful is left."""
         available = self.remaining() - reserve

@@ -29,7 +29,7 @@ from webhook.backends.postcodes import (
     normalise_postcode,
 )
 from webhook.backends.registry import CouncilBackends, backends_for
-from webhook.deadline import Deadline
+from webhook.deadline import REPLY_RESERVE, Deadline
 from webhook.fulfilment.answers import library_reply
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Council, Link, localise
@@ -115,9 +115,12 @@ def postcode_in_text(text: str) -> str | None:
 
 
 def share_of(deadline: Deadline, share: float) -> Deadline:
-    """A deadline that leaves `1 - share` of the remaining time for what comes after."""
+    """A deadline for a call that may take `share` of the remaining time, leaving the rest for what
+    comes after. That rest already covers building the reply, so the call's own reply reserve is added
+    back (within the turn's deadline): otherwise a short turn would leave the call no time at all."""
     now_ = time.monotonic()
-    return Deadline(expires_at=min(deadline.expires_at, now_ + deadline.remaining() * share), started_at=now_)
+    expires_at = min(deadline.expires_at, now_ + deadline.remaining() * share + REPLY_RESERVE)
+    return Deadline(expires_at=expires_at, started_at=now_)
 
 
 def date_parameter(value: Any) -> dt.date | None:
