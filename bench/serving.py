@@ -58,6 +58,18 @@ class Served:
                     children.append(int(entry.name))
         return sorted(children)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the master and its workers have used so far."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in [self.pid, *self.worker_pids()]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+        return total / ticks
+
     def worker_memory_kib(self, field: str = "VmRSS") -> list[int]:
         """A /proc status field (VmRSS now, VmHWM the peak) of each worker, in KiB."""
         sizes = []
@@ -69,8 +81,11 @@ class Served:
 
 
 @contextmanager
-def gunicorn(app: str, *, env: Mapping[str, str] | None = None, workers: int = 2) -> Iterator[Served]:
-    """Serve `app` (a gunicorn app spec) with `workers` sync workers on a free loopback port."""
+def gunicorn(
+    app: str, *, env: Mapping[str, str] | None = None, workers: int = 2, cpus: set[int] | None = None
+) -> Iterator[Served]:
+    """Serve `app` (a gunicorn app spec) with `workers` workers on a free loopback port, on `cpus` only
+    if given (so a load generator on the other CPUs does not compete with it)."""
     port = free_port()
     command = [
         str(VENV_BIN / "gunicorn"),
@@ -90,6 +105,7 @@ def gunicorn(app: str, *, env: Mapping[str, str] | None = None, workers: int = 2
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=log,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
     )
     try:
         _wait_until_up(port, process, log)
@@ -126,6 +142,7 @@ def wrk_post(
     seconds: int = 10,
     connections: int = 8,
     threads: int = 2,
+    cpus: set[int] | None = None,
 ) -> LoadResult:
     """POST the same JSON body for `seconds` with wrk and read its figures."""
     if shutil.which("wrk") is None:
@@ -135,11 +152,22 @@ def wrk_post(
         f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}"
         for k, v in {**headers, "Content-Type": "application/json"}.items()
     ]
+    pinned = ["taskset", "-c", ",".join(map(str, sorted(cpus)))] if cpus else []
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write("\n".join(lines) + "\n")
     try:
         output = subprocess.run(
-            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, url],
+            [
+                *pinned,
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--latency",
+                "-s",
+                script.name,
+                url,
+            ],
             check=True,
             capture_output=True,
             text=True,

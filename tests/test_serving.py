@@ -20,7 +20,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_gunicorn_serves_the_webhook_in_production_mode() -> None:
+def test_gunicorn_serves_the_webhook_in_production_mode_and_logs_every_turn() -> None:
     port = _free_port()
     env = {
         **os.environ,
@@ -62,6 +62,14 @@ def test_gunicorn_serves_the_webhook_in_production_mode() -> None:
                 time.sleep(0.1)
         assert reply is not None, "gunicorn did not answer"
         assert "01632 960000" in reply["fulfillmentText"]
+        for _ in range(4):
+            with urllib.request.urlopen(request, timeout=5) as response:
+                assert response.status == 200
     finally:
+        # Production writes log lines in batches: stopping the server must still write every one.
         process.terminate()
-        process.wait(timeout=10)
+        output, _ = process.communicate(timeout=10)
+    entries = [json.loads(line) for line in output.decode().splitlines() if line.startswith("{")]
+    turns = [entry for entry in entries if entry["message"] == "turn"]
+    assert len(turns) == 5
+    assert {(turn["council"], turn["intent"]) for turn in turns} == {("demo", "council.contact")}

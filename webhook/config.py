@@ -25,6 +25,9 @@ class Config:
     REQUIRE_SECRET_KEY = False
     CHAT_RATE_PER_MINUTE = float(os.environ.get("CHAT_RATE_PER_MINUTE", "30"))
     CHAT_RATE_BURST = int(os.environ.get("CHAT_RATE_BURST", "10"))
+    # Log lines wait at most this long to be written together (0: each at once). Warnings and errors
+    # are written at once; a killed process loses at most this much of its turn lines.
+    LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0"))
     # Trained intent classifiers are cached here, keyed by a hash of their training data.
     NLU_CACHE_DIR = Path(os.environ.get("NLU_CACHE_DIR") or Path(find_repository_root()) / ".cache" / "nlu")
     # Send chat turns of councils with a `dialogflow:` block to Dialogflow's detectIntent.
@@ -60,6 +63,7 @@ class ProductionConfig(Config):
 
     REQUIRE_WEBHOOK_CREDENTIALS = True
     REQUIRE_SECRET_KEY = True
+    LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0.2"))
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from flask import Blueprint, abort, current_app, jsonify, request
+import orjson
+from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from webhook.deadline import Deadline
@@ -82,4 +83,6 @@ def _answer(council: Council, call: WebhookCall, started: float) -> ResponseRetu
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
     answered = answer_call(_library(), council, call, deadline)
-    return jsonify(answered.body)
+    # Compact UTF-8 JSON (RFC 8259's encoding, which Dialogflow reads), built without `jsonify`: this
+    # is the one response the webhook exists to give, and it is built on every turn.
+    return Response(orjson.dumps(answered.body), content_type="application/json")

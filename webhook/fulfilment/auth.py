@@ -35,8 +35,9 @@ class Credentials:
     def accepts(self, headers: Mapping[str, str]) -> bool:
         """Whether the request headers carry these credentials. Every comparison runs in constant time,
         and both kinds are always checked so timing does not reveal which one is configured."""
-        basic = _basic(headers.get("Authorization", ""))
-        token = _bearer(headers.get("Authorization", "")) or headers.get(TOKEN_HEADER, "")
+        authorization = headers.get("Authorization", "")
+        basic = _basic(authorization)
+        token = _bearer(authorization) or headers.get(TOKEN_HEADER, "")
         basic_ok = bool(self.username and self.password and basic) and (
             _equal(basic[0], self.username or "") & _equal(basic[1], self.password or "")
         )

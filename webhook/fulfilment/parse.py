@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from jsonschema import Draft202012Validator
 
 from webhook.fulfilment.turn import Context, Session
@@ -62,8 +63,8 @@ def parse_body(body: bytes) -> dict[str, Any]:
     if not body.strip():
         raise RequestError(400, "the request body is empty; send a Dialogflow WebhookRequest as JSON")
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as error:
         raise RequestError(400, f"the request body is not JSON: {error}") from None
     if not isinstance(data, dict):
         raise RequestError(400, "the request body must be a JSON object (a WebhookRequest)")

@@ -18,7 +18,7 @@ from webhook.fulfilment.registry import registry
 from webhook.fulfilment.render import webhook_response
 from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.model import Council, Library
-from webhook.logs import redact
+from webhook.logs import log_event, redact
 
 log = logging.getLogger("webhook.fulfilment")
 
@@ -54,18 +54,17 @@ def answer_call(library: Library, council: Council, call: WebhookCall, deadline:
     reply, outcome, handler = fulfil(turn, registry)
     language = reply.language or turn.language
     body = webhook_response(reply, call.session, language=language, source=call.source)
-    log.info(
+    log_event(
+        log,
         "turn",
-        extra={
-            "fields": {
-                "council": council.slug,
-                "intent": call.intent_name,
-                "language": turn.language,
-                "handler": handler,
-                "outcome": str(outcome),
-                "latency_ms": round(deadline.elapsed() * 1000, 1),
-                "query": redact(call.query_text),
-            }
+        {
+            "council": council.slug,
+            "intent": call.intent_name,
+            "language": turn.language,
+            "handler": handler,
+            "outcome": str(outcome),
+            "latency_ms": round(deadline.elapsed() * 1000, 1),
+            "query": redact(call.query_text),
         },
     )
     return Answered(body=body, turn=turn, reply=reply, outcome=outcome, handler=handler)
