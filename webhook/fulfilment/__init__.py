@@ -14,18 +14,19 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from webhook.deadline import Deadline
-from webhook.fulfilment.auth import Credentials
+from webhook.fulfilment.auth import TOKEN_HEADER, Credentials, Presented
 from webhook.fulfilment.parse import (
     RequestError,
-    WebhookCall,
     parse_body,
     parse_webhook_request,
     project_of,
 )
 from webhook.fulfilment.service import answer_call
+from webhook.fulfilment.turn import WebhookCall
 from webhook.library.model import Council, Library
 
 bp = Blueprint("fulfilment", __name__)
+TOKEN_ENVIRON = "HTTP_" + TOKEN_HEADER.upper().replace("-", "_")
 
 
 def _library() -> Library:
@@ -43,7 +44,7 @@ def council_webhook(slug: str) -> ResponseReturnValue:
     council = _library().council(slug)
     if council is None:
         raise RequestError(404, f"no council {slug!r} on this deployment", "$")
-    _authenticate(council)
+    _authenticate(council, _presented())
     call = parse_webhook_request(parse_body(request.get_data()))
     return _answer(council, call, started)
 
@@ -52,8 +53,8 @@ def council_webhook(slug: str) -> ResponseReturnValue:
 def project_webhook() -> ResponseReturnValue:
     """One URL for every agent: the council is found from the session's Dialogflow project id."""
     started = time.monotonic()
-    credentials = _credentials()
-    if not any(c.accepts(request.headers) for c in credentials.values()):
+    presented = _presented()
+    if not any(c.accepts(presented) for c in _credentials().values()):
         _unauthorised()
     data = parse_body(request.get_data())
     project = project_of(data)
@@ -61,12 +62,18 @@ def project_webhook() -> ResponseReturnValue:
     council = current_app.extensions["councils_by_project"].get(project)
     if council is None:
         raise RequestError(404, f"no council declares Dialogflow project {project!r}", "$.session")
-    _authenticate(council)
+    _authenticate(council, presented)
     return _answer(council, call, started)
 
 
-def _authenticate(council: Council) -> None:
-    if not _credentials().get(council.slug, Credentials()).accepts(request.headers):
+def _presented() -> Presented:
+    # Straight from the WSGI environ: a missing header costs a raised KeyError in `request.headers`.
+    environ = request.environ
+    return Presented.from_headers(environ.get("HTTP_AUTHORIZATION", ""), environ.get(TOKEN_ENVIRON, ""))
+
+
+def _authenticate(council: Council, presented: Presented) -> None:
+    if not _credentials().get(council.slug, Credentials()).accepts(presented):
         _unauthorised()
 
 

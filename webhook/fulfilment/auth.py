@@ -32,17 +32,28 @@ class Credentials:
     def configured(self) -> bool:
         return bool((self.username and self.password) or self.token)
 
-    def accepts(self, headers: Mapping[str, str]) -> bool:
-        """Whether the request headers carry these credentials. Every comparison runs in constant time,
-        and both kinds are always checked so timing does not reveal which one is configured."""
-        authorization = headers.get("Authorization", "")
-        basic = _basic(authorization)
-        token = _bearer(authorization) or headers.get(TOKEN_HEADER, "")
+    def accepts(self, presented: Presented) -> bool:
+        """Whether a request presented these credentials. Every comparison runs in constant time, and
+        both kinds are always checked so timing does not reveal which one is configured."""
+        basic = presented.basic
         basic_ok = bool(self.username and self.password and basic) and (
             _equal(basic[0], self.username or "") & _equal(basic[1], self.password or "")
         )
-        token_ok = bool(self.token and token) and _equal(token, self.token or "")
+        token_ok = bool(self.token and presented.token) and _equal(presented.token, self.token or "")
         return basic_ok or token_ok
+
+
+@dataclass(frozen=True)
+class Presented:
+    """The credentials a request carries: a Basic user and password, a token, either or neither."""
+
+    basic: tuple[str, str] | None
+    token: str
+
+    @classmethod
+    def from_headers(cls, authorization: str, token_header: str) -> Presented:
+        """Read from the `Authorization` header and the token header (a Bearer token wins)."""
+        return cls(basic=_basic(authorization), token=_bearer(authorization) or token_header)
 
 
 def credentials_from_environment(council: Council, environ: Mapping[str, str] = os.environ) -> Credentials:

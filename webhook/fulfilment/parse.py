@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import orjson
 from jsonschema import Draft202012Validator
 
-from webhook.fulfilment.turn import Context, Session
+from webhook.fulfilment.turn import Context, Session, WebhookCall
 
 SESSION_PATH = re.compile(
     r"^projects/(?P<project>[^/]+)(?:/locations/(?P<location>[^/]+))?/agent"
@@ -29,22 +28,6 @@ class RequestError(ValueError):
         super().__init__(message)
         self.status = status
         self.path = path
-
-
-@dataclass(frozen=True)
-class WebhookCall:
-    """The parts of a WebhookRequest that fulfilment uses."""
-
-    session: Session
-    intent_name: str
-    language_code: str
-    query_text: str
-    parameters: Mapping[str, Any]
-    original_parameters: Mapping[str, Any]
-    contexts: Mapping[str, Context]
-    source: str | None
-    all_required_params_present: bool
-    confidence: float | None
 
 
 @cache

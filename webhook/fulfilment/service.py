@@ -13,10 +13,9 @@ from typing import Any
 from webhook.deadline import Deadline
 from webhook.fulfilment import handlers  # noqa: F401 - every caller of answer_call gets the handlers
 from webhook.fulfilment.fulfil import Outcome, fulfil
-from webhook.fulfilment.parse import WebhookCall
 from webhook.fulfilment.registry import registry
 from webhook.fulfilment.render import webhook_response
-from webhook.fulfilment.turn import Reply, Turn
+from webhook.fulfilment.turn import Reply, Turn, WebhookCall
 from webhook.library.model import Council, Library
 from webhook.logs import log_event, redact
 
@@ -36,21 +35,7 @@ class Answered:
 
 def answer_call(library: Library, council: Council, call: WebhookCall, deadline: Deadline) -> Answered:
     """The WebhookResponse for a call to this council, logged as one redacted JSON line."""
-    turn = Turn(
-        council=council,
-        library=library,
-        intent_name=call.intent_name,
-        language=council_language(council, call.language_code),
-        session=call.session,
-        deadline=deadline,
-        query_text=call.query_text,
-        parameters=call.parameters,
-        original_parameters=call.original_parameters,
-        contexts=call.contexts,
-        source=call.source,
-        all_required_params_present=call.all_required_params_present,
-        confidence=call.confidence,
-    )
+    turn = Turn(council, library, call, council_language(council, call.language_code), deadline)
     reply, outcome, handler = fulfil(turn, registry)
     language = reply.language or turn.language
     body = webhook_response(reply, call.session, language=language, source=call.source)

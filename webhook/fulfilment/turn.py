@@ -69,23 +69,74 @@ class Reply:
     language: str | None = None
 
 
+@dataclass(frozen=True)
+class WebhookCall:
+    """The parts of a WebhookRequest that fulfilment uses, as Dialogflow sent them."""
+
+    session: Session
+    intent_name: str
+    language_code: str
+    query_text: str
+    parameters: Mapping[str, Any]
+    original_parameters: Mapping[str, Any]
+    contexts: Mapping[str, Context]
+    source: str | None
+    all_required_params_present: bool
+    confidence: float | None
+
+
 @dataclass(frozen=True, eq=False)
 class Turn:
-    """One resident's turn as Dialogflow reports it, resolved against the council and the library."""
+    """One resident's turn as Dialogflow reports it (`call`), resolved against the council and library."""
 
     council: Council
     library: Library
-    intent_name: str
+    call: WebhookCall
     language: str
-    session: Session
     deadline: Deadline
-    query_text: str = ""
-    parameters: Mapping[str, Any] = field(default_factory=dict)
-    original_parameters: Mapping[str, Any] = field(default_factory=dict)
-    contexts: Mapping[str, Context] = field(default_factory=dict)
-    source: str | None = None
-    all_required_params_present: bool = True
-    confidence: float | None = None
+
+    @property
+    def intent_name(self) -> str:
+        """The display name of the intent Dialogflow matched."""
+        return self.call.intent_name
+
+    @property
+    def session(self) -> Session:
+        return self.call.session
+
+    @property
+    def query_text(self) -> str:
+        """What the resident typed or said."""
+        return self.call.query_text
+
+    @property
+    def parameters(self) -> Mapping[str, Any]:
+        """The intent's parameters as Dialogflow resolved them."""
+        return self.call.parameters
+
+    @property
+    def original_parameters(self) -> Mapping[str, Any]:
+        """The parameters as the resident wrote them (Dialogflow's `.original` keys)."""
+        return self.call.original_parameters
+
+    @property
+    def contexts(self) -> Mapping[str, Context]:
+        """The active contexts by short name (Dialogflow's own `__` contexts left out)."""
+        return self.call.contexts
+
+    @property
+    def source(self) -> str | None:
+        """Where the call came from (e.g. "facebook"), if Dialogflow said."""
+        return self.call.source
+
+    @property
+    def all_required_params_present(self) -> bool:
+        return self.call.all_required_params_present
+
+    @property
+    def confidence(self) -> float | None:
+        """How sure Dialogflow was of the intent."""
+        return self.call.confidence
 
     @property
     def intent(self) -> Intent | None:
@@ -115,7 +166,7 @@ class Turn:
 
     def choose(self, variants: tuple[str, ...]) -> str:
         """One of several response variants, stable within a session so a retried turn reads the same."""
-        if not variants:
-            return ""
+        if len(variants) < 2:
+            return variants[0] if variants else ""
         index = zlib.crc32(f"{self.session.session_id}:{self.intent_name}".encode()) % len(variants)
         return variants[index]
