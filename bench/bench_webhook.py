@@ -35,8 +35,8 @@ CONFIG_ONLY_TURN = {
 #: Seconds of load per measurement, and rounds of (echo, config-only, bin-day) taken in turn: on a
 #: shared virtual machine one run of the same load can be a third off another, so each ratio is taken
 #: within a round (the loads run seconds apart) and the figures are medians over the rounds.
-SECONDS = 5
-ROUNDS = 5
+SECONDS = 4
+ROUNDS = 9
 WARM_UP_SECONDS = 2
 
 

@@ -18,11 +18,15 @@ def test_the_chat_page_may_be_framed_by_the_councils_own_site_only(client: Flask
     assert "https://www.cardiff.gov.uk" in cardiff and "https://www.caerdydd.gov.uk" in cardiff
 
 
-def test_every_response_says_nosniff_and_sets_a_referrer_policy(client: FlaskClient) -> None:
-    for path in ("/", "/healthz", "/openapi.json", "/static/chat.js"):
+def test_every_response_says_nosniff_and_pages_and_scripts_set_a_referrer_policy(client: FlaskClient) -> None:
+    for path in ("/", "/healthz", "/openapi.json", "/static/chat.js", "/chat/demo"):
         headers = client.get(path).headers
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    answer = client.post("/api/chat", json={"council": "demo", "session": "session-123", "text": "hi"})
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    assert answer.headers.getlist("Cache-Control") == ["no-store"]
 
 
 def test_api_answers_are_never_cached(client: FlaskClient) -> None:

@@ -19,8 +19,8 @@ BASE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
 )
-#: Paths whose answers are about one resident and must never be stored by a cache.
-UNCACHED_PREFIXES = ("/api/", "/webhook")
+#: Paths whose JSON answers are about one resident, read by a program, and never to be cached.
+ANSWER_PREFIXES = ("/api/", "/webhook")
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -38,37 +38,41 @@ def council_origins(council: Council) -> list[str]:
     return sorted(set(origins))
 
 
-def static_headers(production: bool) -> list[tuple[str, str]]:
-    """The headers every response carries, whatever it is."""
-    headers = [
-        ("X-Content-Type-Options", "nosniff"),
+def fixed_headers(production: bool) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The headers every page, script and stylesheet carries; and those every JSON answer to a program
+    (Dialogflow, the chat widget's fetch) carries, leaving out the ones that only govern documents."""
+    answers = [("X-Content-Type-Options", "nosniff")]
+    if production:
+        answers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    documents = [
+        *answers,
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
     ]
-    if production:
-        headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
-    return headers
+    return documents, [*answers, ("Cache-Control", "no-store")]
 
 
 class SecurityHeaders:
-    """WSGI middleware adding the fixed headers (and `Cache-Control: no-store` on residents' answers).
+    """WSGI middleware adding the fixed headers: a page's, or an answer's (which is never cached).
 
     Fixed headers are added as the response starts rather than in an `after_request` hook: a webhook
     turn is short enough that going through Flask's header object for each one cost a twentieth of it.
     """
 
-    def __init__(self, app: WSGIApp, headers: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, app: WSGIApp, documents: list[tuple[str, str]], answers: list[tuple[str, str]]
+    ) -> None:
         self.app = app
-        self.headers = headers
-        self.uncached_headers = [*headers, ("Cache-Control", "no-store")]
+        self.documents = documents
+        self.answers = answers
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        uncached = environ.get("PATH_INFO", "").startswith(UNCACHED_PREFIXES)
-        extra = self.uncached_headers if uncached else self.headers
+        answer = environ.get("PATH_INFO", "").startswith(ANSWER_PREFIXES)
+        extra = self.answers if answer else self.documents
 
         def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            if uncached:
+            if answer:
                 headers = [(name, value) for name, value in headers if name.lower() != "cache-control"]
             return start_response(status, headers + extra, exc_info)
 
@@ -78,7 +82,8 @@ class SecurityHeaders:
 def register_security_headers(app: Flask, library: Library) -> None:
     """Add the fixed headers to every response and the Content-Security-Policy to every page."""
     framers = {slug: " ".join(["'self'", *council_origins(c)]) for slug, c in library.councils.items()}
-    app.wsgi_app = SecurityHeaders(app.wsgi_app, static_headers(not (app.debug or app.testing)))  # type: ignore[method-assign]
+    documents, answers = fixed_headers(production=not (app.debug or app.testing))
+    app.wsgi_app = SecurityHeaders(app.wsgi_app, documents, answers)  # type: ignore[method-assign]
 
     @app.after_request
     def content_security_policy(response: Response) -> Response:

@@ -44,6 +44,11 @@ def test_production_starts_with_credentials_from_the_environment(monkeypatch) ->
         client.post("/webhook/demo", json=body, headers={"X-Webhook-Token": "token-for-oxford"}).status_code
         == 401
     )
+    # Production insists on HTTPS, on the answers to Dialogflow as on the pages.
+    hsts = "max-age=31536000; includeSubDomains"
+    answer = client.post("/webhook/demo", json=body, headers={"X-Webhook-Token": "token-for-demo"})
+    assert answer.headers["Strict-Transport-Security"] == hsts
+    assert client.get("/").headers["Strict-Transport-Security"] == hsts
 
 
 def test_development_generates_credentials_and_prints_them(monkeypatch, capsys) -> None:

@@ -27,6 +27,7 @@ from webhook.library.model import Council, Library
 
 bp = Blueprint("fulfilment", __name__)
 TOKEN_ENVIRON = "HTTP_" + TOKEN_HEADER.upper().replace("-", "_")
+NO_CREDENTIALS = Credentials()
 
 
 def _library() -> Library:
@@ -73,7 +74,7 @@ def _presented() -> Presented:
 
 
 def _authenticate(council: Council, presented: Presented) -> None:
-    if not _credentials().get(council.slug, Credentials()).accepts(presented):
+    if not _credentials().get(council.slug, NO_CREDENTIALS).accepts(presented):
         _unauthorised()
 
 
