@@ -7,11 +7,12 @@ inline script.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask
 
 from webhook.library.model import Council, Library
 
@@ -19,6 +20,8 @@ BASE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
 )
+#: The chat page, the one page a council's own site may frame.
+CHAT_PAGE = re.compile(r"^/chat/([^/]+)$")
 #: Paths whose JSON answers are about one resident, read by a program, and never to be cached.
 ANSWER_PREFIXES = ("/api/", "/webhook")
 
@@ -54,41 +57,54 @@ def fixed_headers(production: bool) -> tuple[list[tuple[str, str]], list[tuple[s
 
 
 class SecurityHeaders:
-    """WSGI middleware adding the fixed headers: a page's, or an answer's (which is never cached).
+    """WSGI middleware adding the security headers: a page's (with its Content-Security-Policy) or an
+    answer's (which is never cached).
 
-    Fixed headers are added as the response starts rather than in an `after_request` hook: a webhook
-    turn is short enough that going through Flask's header object for each one cost a twentieth of it.
+    They are added as the response starts rather than in an `after_request` hook: a webhook turn is
+    short enough that Flask's header object and hook cost a tenth of it.
     """
 
     def __init__(
-        self, app: WSGIApp, documents: list[tuple[str, str]], answers: list[tuple[str, str]]
+        self,
+        app: WSGIApp,
+        documents: list[tuple[str, str]],
+        answers: list[tuple[str, str]],
+        chat_framers: Mapping[str, str],
     ) -> None:
         self.app = app
         self.documents = documents
         self.answers = answers
+        self.chat_policies = {slug: _policy(framers) for slug, framers in chat_framers.items()}
+        self.page_policy = _policy("'none'")
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        answer = environ.get("PATH_INFO", "").startswith(ANSWER_PREFIXES)
-        extra = self.answers if answer else self.documents
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(ANSWER_PREFIXES):
 
-        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            if answer:
-                headers = [(name, value) for name, value in headers if name.lower() != "cache-control"]
-            return start_response(status, headers + extra, exc_info)
+            def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+                kept = [(name, value) for name, value in headers if name.lower() != "cache-control"]
+                return start_response(status, kept + self.answers, exc_info)
+
+        else:
+            chat = CHAT_PAGE.match(path)
+            policy = self.chat_policies.get(chat[1], self.page_policy) if chat else self.page_policy
+
+            def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+                extra = self.documents
+                if any(n.lower() == "content-type" and v.startswith("text/html") for n, v in headers):
+                    extra = [*extra, ("Content-Security-Policy", policy)]
+                return start_response(status, headers + extra, exc_info)
 
         return self.app(environ, start)
 
 
-def register_security_headers(app: Flask, library: Library) -> None:
-    """Add the fixed headers to every response and the Content-Security-Policy to every page."""
-    framers = {slug: " ".join(["'self'", *council_origins(c)]) for slug, c in library.councils.items()}
-    documents, answers = fixed_headers(production=not (app.debug or app.testing))
-    app.wsgi_app = SecurityHeaders(app.wsgi_app, documents, answers)  # type: ignore[method-assign]
+def _policy(frame_ancestors: str) -> str:
+    return f"{BASE_POLICY}; frame-ancestors {frame_ancestors}"
 
-    @app.after_request
-    def content_security_policy(response: Response) -> Response:
-        if response.mimetype == "text/html":
-            slug = (request.view_args or {}).get("slug") if request.endpoint == "chat.chat_page" else None
-            ancestors = framers.get(slug or "", "'none'")
-            response.headers["Content-Security-Policy"] = f"{BASE_POLICY}; frame-ancestors {ancestors}"
-        return response
+
+def register_security_headers(app: Flask, library: Library) -> None:
+    """Add the security headers to every response, and the Content-Security-Policy to every page."""
+    documents, answers = fixed_headers(production=not (app.debug or app.testing))
+    # The chat page may be framed by the council's own site (its widget); no other page by anyone.
+    framers = {slug: " ".join(["'self'", *council_origins(c)]) for slug, c in library.councils.items()}
+    app.wsgi_app = SecurityHeaders(app.wsgi_app, documents, answers, framers)  # type: ignore[method-assign]
