@@ -48,8 +48,8 @@ def test_an_entry_is_one_line_of_json_in_cloud_loggings_shape() -> None:
 
 
 def test_times_are_rfc3339_in_utc_to_the_microsecond() -> None:
-    assert rfc3339(0.5) == "1970-01-01T00:00:00.500000Z"
-    assert rfc3339(1_795_000_000.25) == "2026-11-18T11:06:40.250000Z"
+    assert rfc3339(500_000_000) == "1970-01-01T00:00:00.500000Z"
+    assert rfc3339(1_795_000_000_250_000_999) == "2026-11-18T11:06:40.250000Z"
 
 
 def test_unbatched_lines_are_written_at_once(stderr: CountingStderr) -> None:

@@ -57,15 +57,15 @@ def redact(text: str) -> str:
 def entry_line(severity: str, message: str, logger: str, fields: Mapping[str, Any]) -> str:
     """One log entry as a line of JSON that Cloud Logging reads: severity, message and time are its own
     fields, everything else goes in the entry's JSON payload."""
-    entry = {"severity": severity, "message": message, "time": rfc3339(time.time()), "logger": logger}
+    entry = {"severity": severity, "message": message, "time": rfc3339(time.time_ns()), "logger": logger}
     entry.update(fields)
     return orjson.dumps(entry, default=str, option=orjson.OPT_APPEND_NEWLINE).decode()
 
 
-def rfc3339(timestamp: float) -> str:
-    """A Unix time as RFC 3339 in UTC to the microsecond, e.g. 2026-11-24T15:28:34.123456Z."""
-    seconds = int(timestamp)
-    return f"{_rfc3339_seconds(seconds)}.{int((timestamp - seconds) * 1_000_000):06d}Z"
+def rfc3339(nanoseconds: int) -> str:
+    """A Unix time in nanoseconds as RFC 3339 in UTC to the microsecond: 2026-11-24T15:28:34.123456Z."""
+    seconds, fraction = divmod(nanoseconds, 1_000_000_000)
+    return f"{_rfc3339_seconds(seconds)}.{fraction // 1000:06d}Z"
 
 
 @lru_cache(maxsize=4)

@@ -42,12 +42,13 @@ def _credentials() -> Mapping[str, Credentials]:
 def council_webhook(slug: str) -> ResponseReturnValue:
     """The canonical endpoint: the council is named in the URL."""
     started = time.monotonic()
-    council = _library().council(slug)
+    library = _library()
+    council = library.council(slug)
     if council is None:
         raise RequestError(404, f"no council {slug!r} on this deployment", "$")
     _authenticate(council, _presented())
     call = parse_webhook_request(parse_body(request.get_data()))
-    return _answer(council, call, started)
+    return _answer(library, council, call, started)
 
 
 @bp.post("/webhook")
@@ -64,7 +65,7 @@ def project_webhook() -> ResponseReturnValue:
     if council is None:
         raise RequestError(404, f"no council declares Dialogflow project {project!r}", "$.session")
     _authenticate(council, presented)
-    return _answer(council, call, started)
+    return _answer(_library(), council, call, started)
 
 
 def _presented() -> Presented:
@@ -87,10 +88,10 @@ def _unauthorised() -> None:
     abort(response)
 
 
-def _answer(council: Council, call: WebhookCall, started: float) -> ResponseReturnValue:
+def _answer(library: Library, council: Council, call: WebhookCall, started: float) -> ResponseReturnValue:
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
-    answered = answer_call(_library(), council, call, deadline)
+    answered = answer_call(library, council, call, deadline)
     # Compact UTF-8 JSON (RFC 8259's encoding, which Dialogflow reads), built without `jsonify`: this
     # is the one response the webhook exists to give, and it is built on every turn.
     return Response(orjson.dumps(answered.body), content_type="application/json")

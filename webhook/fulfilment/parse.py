@@ -43,7 +43,7 @@ def _validator() -> Draft202012Validator:
 
 def parse_body(body: bytes) -> dict[str, Any]:
     """Decode the request body as a JSON object, or raise a 400 RequestError."""
-    if not body.strip():
+    if not body or body.isspace():
         raise RequestError(400, "the request body is empty; send a Dialogflow WebhookRequest as JSON")
     try:
         data = orjson.loads(body)
