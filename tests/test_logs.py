@@ -148,3 +148,28 @@ def _redact_every_pattern(text: str) -> str:
 )
 def test_the_quick_check_never_lets_through_what_the_patterns_would_redact(text: str) -> None:
     assert redact(text) == _redact_every_pattern(text)
+
+
+class ClosedStderr(io.StringIO):
+    """stderr after the log collector went away."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError("the reader has gone")
+
+
+def test_a_log_that_cannot_be_written_never_fails_the_caller() -> None:
+    writer = LogWriter(batch_seconds=0, stream=ClosedStderr)
+    writer.write(_line(1))
+    batched = LogWriter(batch_seconds=3600, stream=ClosedStderr)
+    batched.write(_line(2))
+    batched.flush()
+
+
+def test_lines_held_while_stderr_is_stalled_are_bounded_dropping_the_oldest(stderr: CountingStderr) -> None:
+    writer = LogWriter(batch_seconds=3600, stream=lambda: stderr)
+    for number in range(logs.MAX_PENDING_LINES + 10):
+        writer.write(f"{number}\n")
+    writer.flush()
+    written = stderr.getvalue().splitlines()
+    assert len(written) == logs.MAX_PENDING_LINES
+    assert written[0] == "10" and written[-1] == str(logs.MAX_PENDING_LINES + 9)

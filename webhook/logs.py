@@ -10,6 +10,7 @@ Warnings and errors are never held back, and they flush what is waiting first, s
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import re
@@ -43,6 +44,9 @@ _MAY_HOLD_PERSONAL_DATA = re.compile(r"[0-9@]|name|called|this is|enw", re.IGNOR
 #: Writes to a pipe of at most this many bytes are never interleaved with other processes' writes
 #: (POSIX PIPE_BUF), so several gunicorn workers sharing stderr never split each other's lines.
 ATOMIC_WRITE_BYTES = 4096
+#: Lines held at most while stderr cannot be written (a stalled log collector): past this the oldest
+#: are dropped rather than let the app's memory grow without end.
+MAX_PENDING_LINES = 100_000
 
 
 def redact(text: str) -> str:
@@ -85,7 +89,7 @@ class LogWriter:
     def __init__(self, batch_seconds: float = 0.0, stream: Callable[[], TextIO] = lambda: sys.stderr) -> None:
         self.batch_seconds = batch_seconds
         self._stream = stream
-        self._pending: deque[str] = deque()
+        self._pending: deque[str] = deque(maxlen=MAX_PENDING_LINES)
         self._lock = threading.Lock()
         self._flusher: threading.Thread | None = None
 
@@ -121,9 +125,11 @@ class LogWriter:
             self._write("".join(chunk))
 
     def _write(self, text: str) -> None:
-        stream = self._stream()
-        stream.write(text)
-        stream.flush()
+        # A log that cannot be written must never cost a resident their answer.
+        with contextlib.suppress(OSError, ValueError):
+            stream = self._stream()
+            stream.write(text)
+            stream.flush()
 
     def _start(self) -> None:
         with self._lock:
@@ -134,12 +140,14 @@ class LogWriter:
     def _run(self) -> None:
         while True:
             time.sleep(self.batch_seconds)
-            self.flush()
+            # The flusher must outlive any one bad batch, or every later line would wait for ever.
+            with contextlib.suppress(Exception):
+                self.flush()
 
     def after_fork(self) -> None:
         """In a forked child (a gunicorn worker): start a flusher of its own when needed, and leave the
         lines the parent was holding to the parent."""
-        self._pending = deque()
+        self._pending = deque(maxlen=MAX_PENDING_LINES)
         self._lock = threading.Lock()
         self._flusher = None
 
