@@ -270,6 +270,23 @@ class TestHandlersThatFail:
 
         return install
 
+    def test_a_payload_value_json_cannot_hold_as_is_still_reaches_dialogflow(
+        self, post, broken_handler
+    ) -> None:
+        from decimal import Decimal
+
+        from webhook.fulfilment.turn import Reply
+
+        big = 2**70
+        broken_handler(
+            lambda turn: Reply(texts=("Fee: 12.50",), payload={"fee": Decimal("12.50"), "id": big})
+        )
+        response = post("demo", webhook_request("council.contact"))
+        assert response.status_code == 200
+        reply = strict_reply(response.data)
+        assert reply.fulfillment_text == "Fee: 12.50"
+        assert reply.payload["fee"] == "12.50" and int(reply.payload["id"]) == big
+
     def test_a_handler_that_raises_still_gives_a_useful_answer(self, post, broken_handler) -> None:
         def explode(turn):
             raise RuntimeError("backend exploded with secret detail")

@@ -6,8 +6,10 @@ problem; every well-formed call gets a WebhookResponse, whatever happens inside.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping
+from typing import Any
 
 import orjson
 from flask import Blueprint, Response, abort, current_app, jsonify, request
@@ -92,6 +94,17 @@ def _answer(library: Library, council: Council, call: WebhookCall, started: floa
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
     answered = answer_call(library, council, call, deadline)
-    # Compact UTF-8 JSON (RFC 8259's encoding, which Dialogflow reads), built without `jsonify`: this
-    # is the one response the webhook exists to give, and it is built on every turn.
-    return Response(orjson.dumps(answered.body), content_type="application/json")
+    return Response(reply_json(answered.body), content_type="application/json")
+
+
+def reply_json(body: Mapping[str, Any]) -> bytes:
+    """A WebhookResponse as compact UTF-8 JSON (RFC 8259's encoding, which Dialogflow reads).
+
+    Built with orjson rather than `jsonify`: this is the response the webhook exists to give, on every
+    turn. A value orjson will not write (a Decimal, an integer past 64 bits) in a handler's payload
+    goes through the standard library instead, as text if need be: the resident still gets the reply.
+    """
+    try:
+        return orjson.dumps(body)
+    except TypeError:
+        return json.dumps(body, ensure_ascii=False, default=str).encode()
