@@ -47,6 +47,14 @@ def test_an_entry_is_one_line_of_json_in_cloud_loggings_shape() -> None:
     assert entry["council"] == "demo" and entry["ms"] == 812.5
 
 
+def test_any_field_value_is_written_as_json_or_as_text() -> None:
+    from decimal import Decimal
+
+    line = entry_line("INFO", "payment", "webhook", {"amount": Decimal("12.50"), "id": 2**70})
+    entry = json.loads(line)
+    assert entry["amount"] == "12.50" and entry["id"] == 2**70
+
+
 def test_times_are_rfc3339_in_utc_to_the_microsecond() -> None:
     assert rfc3339(500_000_000) == "1970-01-01T00:00:00.500000Z"
     assert rfc3339(1_795_000_000_250_000_999) == "2026-11-18T11:06:40.250000Z"

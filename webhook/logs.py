@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import json
 import logging
 import os
 import re
@@ -63,7 +64,10 @@ def entry_line(severity: str, message: str, logger: str, fields: Mapping[str, An
     fields, everything else goes in the entry's JSON payload."""
     entry = {"severity": severity, "message": message, "time": rfc3339(time.time_ns()), "logger": logger}
     entry.update(fields)
-    return orjson.dumps(entry, default=str, option=orjson.OPT_APPEND_NEWLINE).decode()
+    try:
+        return orjson.dumps(entry, default=str, option=orjson.OPT_APPEND_NEWLINE).decode()
+    except TypeError:  # what orjson will not write even as text (an integer past 64 bits)
+        return json.dumps(entry, ensure_ascii=False, default=str) + "\n"
 
 
 def rfc3339(nanoseconds: int) -> str:
