@@ -270,6 +270,42 @@ def pick(text: str, choices: Sequence[Mapping[str, Any]], key: str) -> str | Non
     return str(matches[0][key]) if matches else None
 
 
+@dataclass(frozen=True)
+class AddressPicker:
+    """When one postcode has several addresses, they are offered as quick replies. The offer travels in
+    the `context` output context (with the postcode, so a later turn about another postcode ignores it)
+    and the next turn reads the resident's choice from it; each choice's `key` field names the address."""
+
+    context: str
+    key: str
+    lifespan: int = 2
+
+    def offer(
+        self,
+        turn: Turn,
+        text: str,
+        postcode: str,
+        choices: Sequence[Mapping[str, str]],
+        *contexts: OutputContext,
+    ) -> Reply:
+        """Ask which address, with a quick reply per choice (each has the key, a `label`, a `reply`)."""
+        offered = [dict(choice) for choice in choices]
+        context = OutputContext(self.context, self.lifespan, {"postcode": postcode, "choices": offered})
+        reply = answer(turn, text, quick_replies=tuple(choice["reply"] for choice in offered), links=())
+        return with_context(reply, context, *contexts)
+
+    def picked(self, turn: Turn, postcode: str) -> str | None:
+        """The address the resident chose from this postcode's offer, if they chose one."""
+        context = turn.contexts.get(self.context)
+        if context is None or context.parameters.get("postcode") != postcode:
+            return None
+        return pick(turn.query_text, context.parameters.get("choices") or [], self.key)
+
+    def forget(self, turn: Turn) -> tuple[OutputContext, ...]:
+        """End the offer once its choice is made (when one is active)."""
+        return (OutputContext(self.context, 0),) if self.context in turn.contexts else ()
+
+
 def _names(label: str, said: str) -> bool:
     """Whether the message names the label as whole words ("1 high street" is not in "11 high street")."""
     return bool(label) and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", said) is not None

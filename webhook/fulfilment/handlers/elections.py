@@ -27,9 +27,8 @@ from webhook.backends.democracy_club import (
 from webhook.fulfilment.answers import failure_reply, library_reply
 from webhook.fulfilment.handlers import common
 from webhook.fulfilment.handlers.common import (
-    answer,
+    AddressPicker,
     ask_again,
-    pick,
     postcode_in_text,
     postcode_of,
     remember_postcode,
@@ -37,11 +36,10 @@ from webhook.fulfilment.handlers.common import (
     words,
 )
 from webhook.fulfilment.registry import registry
-from webhook.fulfilment.turn import OutputContext, Reply, Turn
+from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.model import Link
 
-PICKER_CONTEXT = "polling_address"
-PICKER_LIFESPAN = 2
+PICKER = AddressPicker(context="polling_address", key="slug")
 PHOTO_ID_URL = "https://www.gov.uk/how-to-vote/photo-id-youll-need"
 NORTHERN_IRELAND_URL = "https://www.eoni.org.uk"
 SCOTTISH_ASSESSORS_URL = "https://www.saa.gov.uk"
@@ -188,26 +186,18 @@ def polling_station(turn: Turn) -> Reply:
     remember = remember_postcode(postcode)
     if information.outcome is Outcome.ADDRESS_PICKER:
         return with_context(_picker(turn, postcode, information.addresses), remember)
-    return with_context(_describe(turn, postcode, information), remember, *_forget_picker(turn))
+    return with_context(_describe(turn, postcode, information), remember, *PICKER.forget(turn))
 
 
 def _look_up(turn: Turn, client: DemocracyClubClient, postcode: str) -> VotingInformation:
     """The chosen address's answer when this turn picks one from the last picker, else the postcode's."""
-    slug = _picked_slug(turn, postcode)
+    slug = PICKER.picked(turn, postcode)
     if slug is not None:
         try:
             return client.address(slug, turn.deadline)
         except UnknownAddress:
             pass  # a stale choice: the postcode's answer offers the addresses again
     return client.postcode(postcode, turn.deadline)
-
-
-def _picked_slug(turn: Turn, postcode: str) -> str | None:
-    context = turn.contexts.get(PICKER_CONTEXT)
-    if context is None or context.parameters.get("postcode") != postcode:
-        return None
-    choices = context.parameters.get("choices") or []
-    return pick(turn.query_text, choices, "slug")
 
 
 def _picker(turn: Turn, postcode: str, addresses: Sequence[AddressChoice]) -> Reply:
@@ -220,24 +210,12 @@ def _picker(turn: Turn, postcode: str, addresses: Sequence[AddressChoice]) -> Re
         }
         for choice in addresses
     ]
-    context = OutputContext(PICKER_CONTEXT, PICKER_LIFESPAN, {"postcode": postcode, "choices": choices})
-    reply = answer(
-        turn,
-        said["picker"].format(postcode=postcode),
-        quick_replies=tuple(choice["reply"] for choice in choices),
-        links=(),
-    )
-    return with_context(reply, context)
+    return PICKER.offer(turn, said["picker"].format(postcode=postcode), postcode, choices)
 
 
 def _short_address(address: str) -> str:
     """The first part of an address ("42 Leinster Gardens, London" -> "42 Leinster Gardens")."""
     return address.split(",")[0].split("\n")[0].strip()
-
-
-def _forget_picker(turn: Turn) -> tuple[OutputContext, ...]:
-    """End the picker's context once its choice is made (when one is active)."""
-    return (OutputContext(PICKER_CONTEXT, 0),) if PICKER_CONTEXT in turn.contexts else ()
 
 
 def _describe(turn: Turn, postcode: str, information: VotingInformation) -> Reply:

@@ -23,12 +23,12 @@ from webhook.backends.waste_guide import WasteGuideInvalid, guide_for
 from webhook.fulfilment.answers import failure_reply, library_reply
 from webhook.fulfilment.handlers import common
 from webhook.fulfilment.handlers.common import (
+    AddressPicker,
     answer,
     ask_again,
     check_area,
     date_parameter,
     elsewhere_reply,
-    pick,
     postcode_of,
     remember_postcode,
     with_context,
@@ -36,7 +36,7 @@ from webhook.fulfilment.handlers.common import (
 )
 from webhook.fulfilment.handlers.reporting import current_state, take_report
 from webhook.fulfilment.registry import registry
-from webhook.fulfilment.turn import OutputContext, Reply, Turn
+from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.model import LocalisedText, localise
 
 log = logging.getLogger(__name__)
@@ -73,8 +73,7 @@ def which_bin(turn: Turn) -> Reply:
 # ---------------------------------------------------------------------------------------------------
 # Bin days and missed bins
 
-PICKER_CONTEXT = "bin_address"
-PICKER_LIFESPAN = 2
+PICKER = AddressPicker(context="bin_address", key="id")
 
 # Welsh here is machine-drafted: it needs review by a Welsh speaker.
 WORDS = {
@@ -182,14 +181,14 @@ def collection_day(turn: Turn) -> Reply:
     lookup = _schedule(turn, provider, postcode, "picker_day")
     if isinstance(lookup, Reply):
         return lookup
-    return with_context(_describe_schedule(turn, lookup), remember_postcode(postcode), *_forget_picker(turn))
+    return with_context(_describe_schedule(turn, lookup), remember_postcode(postcode), *PICKER.forget(turn))
 
 
 def _schedule(turn: Turn, provider: BinProvider, postcode: str, picker_words: str) -> BinSchedule | Reply:
     """The schedule at the postcode (and picked street), or the reply to give instead: a picker, a
     postcode we do not serve, or the fallback when the provider fails."""
     said = words(WORDS, turn)
-    address_id = _picked_address(turn, postcode)
+    address_id = PICKER.picked(turn, postcode)
     try:
         return provider.collections(postcode, turn.deadline, address_id, common.now().date())
     except AddressRequired as required:
@@ -207,13 +206,6 @@ def _schedule(turn: Turn, provider: BinProvider, postcode: str, picker_words: st
         return failure_reply(turn)
 
 
-def _picked_address(turn: Turn, postcode: str) -> str | None:
-    context = turn.contexts.get(PICKER_CONTEXT)
-    if context is None or context.parameters.get("postcode") != postcode:
-        return None
-    return pick(turn.query_text, context.parameters.get("choices") or [], "id")
-
-
 def _picker(turn: Turn, postcode: str, addresses: Sequence[Address], picker_words: str) -> Reply:
     said = words(WORDS, turn)
     choices = [
@@ -224,19 +216,8 @@ def _picker(turn: Turn, postcode: str, addresses: Sequence[Address], picker_word
         }
         for address in addresses
     ]
-    context = OutputContext(PICKER_CONTEXT, PICKER_LIFESPAN, {"postcode": postcode, "choices": choices})
-    reply = answer(
-        turn,
-        said["picker"].format(postcode=postcode),
-        quick_replies=tuple(choice["reply"] for choice in choices),
-        links=(),
-    )
-    return with_context(reply, context, remember_postcode(postcode))
-
-
-def _forget_picker(turn: Turn) -> tuple[OutputContext, ...]:
-    """End the picker's context once its choice is made (when one is active)."""
-    return (OutputContext(PICKER_CONTEXT, 0),) if PICKER_CONTEXT in turn.contexts else ()
+    text = said["picker"].format(postcode=postcode)
+    return PICKER.offer(turn, text, postcode, choices, remember_postcode(postcode))
 
 
 def _describe_schedule(turn: Turn, schedule: BinSchedule) -> Reply:
