@@ -47,7 +47,7 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
 
     configure_logging(batch_seconds=app.config["LOG_BATCH_SECONDS"])
     app.session_interface = NoCookieSession()
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # key order is Dialogflow's, and sorting costs
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keys in the order built; sorting costs
     report = validate_library(app.config["LIBRARY_DIR"])
     for problem in report.errors:
         log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))

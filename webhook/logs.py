@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import json
 import logging
 import os
 import re
@@ -24,7 +23,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TextIO
 
-import orjson
+from webhook.json_text import json_bytes
 
 _REDACTIONS = (
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[email]"),
@@ -64,10 +63,7 @@ def entry_line(severity: str, message: str, logger: str, fields: Mapping[str, An
     fields, everything else goes in the entry's JSON payload."""
     entry = {"severity": severity, "message": message, "time": rfc3339(time.time_ns()), "logger": logger}
     entry.update(fields)
-    try:
-        return orjson.dumps(entry, default=str, option=orjson.OPT_APPEND_NEWLINE).decode()
-    except TypeError:  # what orjson will not write even as text (an integer past 64 bits)
-        return json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+    return json_bytes(entry).decode() + "\n"
 
 
 def rfc3339(nanoseconds: int) -> str:

@@ -6,12 +6,9 @@ problem; every well-formed call gets a WebhookResponse, whatever happens inside.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Mapping
-from typing import Any
 
-import orjson
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
@@ -25,6 +22,7 @@ from webhook.fulfilment.parse import (
 )
 from webhook.fulfilment.service import answer_call
 from webhook.fulfilment.turn import WebhookCall
+from webhook.json_text import json_bytes
 from webhook.library.model import Council, Library
 
 bp = Blueprint("fulfilment", __name__)
@@ -94,17 +92,5 @@ def _answer(library: Library, council: Council, call: WebhookCall, started: floa
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
     answered = answer_call(library, council, call, deadline)
-    return Response(reply_json(answered.body), content_type="application/json")
-
-
-def reply_json(body: Mapping[str, Any]) -> bytes:
-    """A WebhookResponse as compact UTF-8 JSON (RFC 8259's encoding, which Dialogflow reads).
-
-    Built with orjson rather than `jsonify`: this is the response the webhook exists to give, on every
-    turn. A value orjson will not write (a Decimal, an integer past 64 bits) in a handler's payload
-    goes through the standard library instead, as text if need be: the resident still gets the reply.
-    """
-    try:
-        return orjson.dumps(body)
-    except TypeError:
-        return json.dumps(body, ensure_ascii=False, default=str).encode()
+    # Built without `jsonify`: this is the response the webhook exists to give, on every turn.
+    return Response(json_bytes(answered.body), content_type="application/json")

@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 # Handlers run on these threads so a turn can be answered when its deadline passes even if a handler
 # is still waiting on a backend (which gives up on its own, since every call takes the same deadline).
 _EXECUTOR = ThreadPoolExecutor(max_workers=32, thread_name_prefix="fulfil")
-#: Seconds kept back from the deadline to render and send the reply.
-REPLY_RESERVE = 0.1
+#: Seconds kept back from the deadline, after waiting on the handler, to render and send the reply (not
+#: deadline.REPLY_RESERVE, which each outside call leaves for the handler to build its reply).
+RENDER_RESERVE = 0.1
 
 
 class Outcome(StrEnum):
@@ -52,7 +53,7 @@ def fulfil(turn: Turn, registry: HandlerRegistry) -> tuple[Reply, Outcome, str |
         return library_reply(turn), Outcome.LIBRARY, None
     future = _EXECUTOR.submit(handler, turn)
     try:
-        reply = future.result(timeout=max(0.0, turn.deadline.remaining() - REPLY_RESERVE))
+        reply = future.result(timeout=max(0.0, turn.deadline.remaining() - RENDER_RESERVE))
     except FutureTimeout:
         log.warning("handler %s missed the turn's deadline", intent.handler)
         return failure_reply(turn), Outcome.TIMED_OUT, intent.handler
