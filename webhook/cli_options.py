@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,3 +22,14 @@ FORMAT_OPTION = click.option(
     default="text",
     show_default=True,
 )
+
+
+def option_group(*options: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """One decorator for several click options, listed in the order `--help` shows them."""
+
+    def decorate(function: Any) -> Any:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate

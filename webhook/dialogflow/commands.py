@@ -9,13 +9,12 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from webhook.cli_options import LIBRARY_OPTION
+from webhook.cli_options import LIBRARY_OPTION, option_group
 from webhook.dialogflow.calls import CallPolicy
 from webhook.dialogflow.snapshots import DEFAULT_FOLDER
 from webhook.library.loader import find_repository_root
@@ -24,66 +23,58 @@ from webhook.library.model import Library
 EXIT_CHANGES = 2
 
 
-def _connection_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option(
-            "--endpoint",
-            default=None,
-            metavar="HOST:PORT",
-            help="A Dialogflow-compatible gRPC server, reached without TLS or credentials (emulators).",
-        ),
-        click.option(
-            "--calls-per-minute",
-            type=click.FloatRange(min=1),
-            default=60,
-            show_default=True,
-            help="Design-time calls allowed per project per minute.",
-        ),
-        click.option(
-            "--max-attempts",
-            type=click.IntRange(min=1),
-            default=6,
-            show_default=True,
-            help="Tries per call on RESOURCE_EXHAUSTED or UNAVAILABLE.",
-        ),
-        click.option(
-            "--backoff-seconds",
-            type=click.FloatRange(min=0),
-            default=1.0,
-            show_default=True,
-            help="First wait before a retry; doubles each time.",
-        ),
-        click.option(
-            "--poll-seconds",
-            type=click.FloatRange(min=0),
-            default=1.0,
-            show_default=True,
-            help="First wait between polls of a long-running operation (training, batches).",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+_connection_options = option_group(
+    click.option(
+        "--endpoint",
+        default=None,
+        metavar="HOST:PORT",
+        help="A Dialogflow-compatible gRPC server, reached without TLS or credentials (emulators).",
+    ),
+    click.option(
+        "--calls-per-minute",
+        type=click.FloatRange(min=1),
+        default=60,
+        show_default=True,
+        help="Design-time calls allowed per project per minute.",
+    ),
+    click.option(
+        "--max-attempts",
+        type=click.IntRange(min=1),
+        default=6,
+        show_default=True,
+        help="Tries per call on RESOURCE_EXHAUSTED or UNAVAILABLE.",
+    ),
+    click.option(
+        "--backoff-seconds",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        help="First wait before a retry; doubles each time.",
+    ),
+    click.option(
+        "--poll-seconds",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        help="First wait between polls of a long-running operation (training, batches).",
+    ),
+)
 
 
-def _target_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option("--council", "slug", default=None, help="The council's slug, e.g. demo."),
-        click.option(
-            "--all", "all_councils", is_flag=True, help="Every council that declares a Dialogflow project."
-        ),
-        click.option("--project", default=None, help="Use this Dialogflow project instead of the overlay's."),
-        click.option(
-            "--workers",
-            type=click.IntRange(min=1),
-            default=4,
-            show_default=True,
-            help="Councils at once with --all.",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+_target_options = option_group(
+    click.option("--council", "slug", default=None, help="The council's slug, e.g. demo."),
+    click.option(
+        "--all", "all_councils", is_flag=True, help="Every council that declares a Dialogflow project."
+    ),
+    click.option("--project", default=None, help="Use this Dialogflow project instead of the overlay's."),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=4,
+        show_default=True,
+        help="Councils at once with --all.",
+    ),
+)
 
 
 def _policy(
