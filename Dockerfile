@@ -1,17 +1,28 @@
-# The council chatbot: one image serving every council's webhook (and, later, the chat).
+# The council chatbot: one image serving every council's webhook, chat and catalogue.
+# `make image` builds it; `make image-check` runs it and checks every page, the chat and the webhook.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_ROOT_USER_ACTION=ignore \
     APP_ENV=production \
-    LIBRARY_DIR=/app
+    LIBRARY_DIR=/app \
+    NLU_CACHE_DIR=/var/cache/council-chatbot/nlu
+
+# The app runs as bot, who can write only the NLU model cache: the package and the library are not its.
+RUN useradd --create-home --uid 10001 bot \
+    && mkdir -p "$NLU_CACHE_DIR" \
+    && chown -R bot:bot /var/cache/council-chatbot
+
+# Install the package (templates, static files and schemas are package data) from outside /app, so the
+# app runs the installed copy, as tests/test_packaging.py does, not a source folder beside the library.
+COPY pyproject.toml README.md /tmp/build/
+COPY webhook /tmp/build/webhook
+RUN pip install /tmp/build && rm -rf /tmp/build
 
 WORKDIR /app
-RUN useradd --create-home --uid 10001 bot
-COPY pyproject.toml README.md ./
-COPY webhook ./webhook
-RUN pip install .
 COPY intents ./intents
 COPY councils ./councils
 COPY gunicorn.conf.py ./

@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: help
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,13 +41,45 @@ validate: $(STAMP) ## Validate the intent library and council overlays (strict)
 	$(BIN)/sync-intents validate --strict
 
 .PHONY: test
-test: lint validate $(NODE_STAMP) ## Run every test (after lint and validate); browser tests need chromium
+test: lint validate $(NODE_STAMP) chromium ## Run every test (after lint and validate)
 	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
+.PHONY: chromium
+chromium: ## Install Chromium for the browser tests if it is missing (as root; otherwise say how)
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium; \
+	else \
+	  echo "The browser tests need Chromium, which is not installed. Install it, then run make test again:" >&2; \
+	  echo "    sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
 
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks under bench/ and print their figures (installs wrk if missing)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run_all.py
+
+IMAGE ?= council-chatbot
+IMAGE_PORT ?= 8088
+
+.PHONY: image
+image: ## Build the Docker image (needs Docker)
+	@docker info >/dev/null 2>&1 || { echo "make image needs Docker, with its daemon running (docker info fails here)." >&2; exit 1; }
+	docker build --tag $(IMAGE) .
+
+# The checks tests/test_packaging.py makes of the installed wheel, made of the running image (CI runs this).
+.PHONY: image-check
+image-check: image ## Build the image, run it, and check its pages, chat and webhook (needs Docker)
+	@tokens=(); for folder in councils/*/; do \
+	  slug=$$(basename "$$folder" | tr 'a-z-' 'A-Z_'); tokens+=(--env "WEBHOOK_$${slug}_TOKEN=image-check"); \
+	done; \
+	container=$$(docker run --detach --rm --publish 127.0.0.1:$(IMAGE_PORT):8080 \
+	  --env SECRET_KEY=image-check "$${tokens[@]}" $(IMAGE)) || exit 1; \
+	$(PYTHON) tests/check_server.py http://127.0.0.1:$(IMAGE_PORT) --token image-check --wait 60; \
+	status=$$?; [ $$status = 0 ] || docker logs $$container; \
+	docker stop $$container >/dev/null; exit $$status
 
 .PHONY: format
 format: $(STAMP) ## Format the code with ruff

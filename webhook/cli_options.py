@@ -8,12 +8,28 @@ from typing import Any
 
 import click
 
+
+def _library_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """--library, else $LIBRARY_DIR, else the library at or above the current directory (or, running
+    from source, the checkout); none is a usage error, not a traceback."""
+    from webhook.library.loader import LibraryNotFound, find_repository_root
+
+    if value is not None:
+        return value
+    try:
+        return find_repository_root()
+    except LibraryNotFound as error:
+        raise click.UsageError(str(error), ctx) from None
+
+
 LIBRARY_OPTION = click.option(
     "--library",
     "library_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding intents/ and councils/ (default: the repository root).",
+    envvar="LIBRARY_DIR",
+    callback=_library_dir,
+    help="Folder holding intents/ and councils/ (default: $LIBRARY_DIR, else the one at or above the "
+    "current directory).",
 )
 FORMAT_OPTION = click.option(
     "--format",

@@ -5,7 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from webhook.library.loader import find_repository_root
+from webhook.library.loader import source_checkout
+
+
+def default_nlu_cache_dir() -> Path:
+    """$NLU_CACHE_DIR; else .cache/nlu in the checkout when running from source (`make run`); else the
+    user's own cache folder, which a container's non-root user can write (the library may be read-only)."""
+    if configured := os.environ.get("NLU_CACHE_DIR"):
+        return Path(configured)
+    if (checkout := source_checkout()) is not None:
+        return checkout / ".cache" / "nlu"
+    user_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(user_cache) / "council-chatbot" / "nlu"
 
 
 class Config:
@@ -13,8 +24,9 @@ class Config:
 
     TESTING = False
     DEBUG = False
-    # Where intents/ and councils/ live; the repository root unless LIBRARY_DIR says otherwise.
-    LIBRARY_DIR: Path = Path(os.environ.get("LIBRARY_DIR") or find_repository_root())
+    # Where intents/ and councils/ live: $LIBRARY_DIR, else (None) create_app looks from the current
+    # directory upward, then falls back to the checkout when running from source.
+    LIBRARY_DIR: Path | None = Path(os.environ["LIBRARY_DIR"]) if os.environ.get("LIBRARY_DIR") else None
     # Dialogflow waits 5 s for the webhook, network included; leave it a margin.
     TURN_DEADLINE_SECONDS = float(os.environ.get("TURN_DEADLINE_SECONDS", "4.0"))
     MAX_CONTENT_LENGTH = 1024 * 1024
@@ -29,7 +41,7 @@ class Config:
     # are written at once; a killed process loses at most this much of its turn lines.
     LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0"))
     # Trained intent classifiers are cached here, keyed by a hash of their training data.
-    NLU_CACHE_DIR = Path(os.environ.get("NLU_CACHE_DIR") or Path(find_repository_root()) / ".cache" / "nlu")
+    NLU_CACHE_DIR = default_nlu_cache_dir()
     # Send chat turns of councils with a `dialogflow:` block to Dialogflow's detectIntent.
     CHAT_DIALOGFLOW = os.environ.get("CHAT_DIALOGFLOW", "") == "1"
     DIALOGFLOW_ENDPOINT = os.environ.get("DIALOGFLOW_ENDPOINT") or None

@@ -184,11 +184,10 @@ class CloudLoggingHandler(logging.Handler):
 def configure_logging(level: int = logging.INFO, batch_seconds: float = 0.0) -> None:
     """Send the app's logs to stderr as JSON lines, batched every `batch_seconds` (0: each at once).
 
-    The records' caller, process and thread are never written, so they are not collected either: the
-    logging HOWTO's "Optimization" settings."""
+    The records' caller and thread are never written, so they are not collected either: the logging
+    HOWTO's "Optimization" settings. The process is: gunicorn's own log lines print it."""
     logging._srcfile = None  # type: ignore[attr-defined]
     logging.logThreads = False
-    logging.logProcesses = False
     logging.logMultiprocessing = False
     writer.batch_seconds = batch_seconds
     logger = logging.getLogger("webhook")

@@ -105,6 +105,19 @@ def test_without_a_cache_folder_models_stay_in_memory(build_library: BuildLibrar
     assert store.classifier("unitary", "cy") is store.classifier("unitary", "cy")
 
 
+def test_a_cache_folder_that_cannot_be_written_trains_in_memory_with_one_warning(
+    build_library: BuildLibrary, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", "utf-8")  # a folder inside a file cannot be made, even by root
+    store = store_for(build_library(), blocker / "nlu")
+    models = store.warm()
+    assert all(model.source == "trained" for model in models)
+    assert store.classifier("unitary", "cy").predict("bore da").intent_id == "system.welcome"
+    warnings = [record for record in caplog.records if "cannot write the NLU cache" in record.getMessage()]
+    assert len(warnings) == 1
+
+
 @pytest.mark.parametrize(("slug", "language"), [("nowhere", "en"), ("district", "cy")])
 def test_an_unknown_council_or_language_is_a_clear_error(
     build_library: BuildLibrary, tmp_path: Path, slug: str, language: str

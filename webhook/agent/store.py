@@ -16,6 +16,7 @@ import os
 import tempfile
 import threading
 import time
+from functools import cache
 from pathlib import Path
 
 import joblib
@@ -62,7 +63,7 @@ def load_or_train(training: TrainingSet, settings: NLUSettings, cache_dir: Path 
     """
     key = model_key(training, settings)
     path = cache_dir / f"{key}.joblib" if cache_dir else None
-    if path is not None and path.exists():
+    if path is not None and os.path.isfile(path):  # False, not an error, for a folder it may not enter
         started = time.perf_counter()
         try:
             classifier = _read(path, key)
@@ -74,8 +75,22 @@ def load_or_train(training: TrainingSet, settings: NLUSettings, cache_dir: Path 
             return classifier
     classifier = train(training, settings, key=key)
     if path is not None:
-        _write(path, classifier)
+        try:
+            _write(path, classifier)
+        except OSError as error:  # e.g. a read-only image: serve from memory rather than fail
+            _warn_unwritable(path.parent, error.strerror or str(error))
     return classifier
+
+
+@cache
+def _warn_unwritable(cache_dir: Path, reason: str) -> None:
+    """Once per folder and reason, not once per model."""
+    log.warning(
+        "cannot write the NLU cache %s (%s): models are trained in memory on each start; "
+        "set NLU_CACHE_DIR to a folder this user can write",
+        cache_dir,
+        reason,
+    )
 
 
 def _read(path: Path, key: str) -> IntentClassifier:
