@@ -50,6 +50,39 @@ def test_validate_json_output_is_machine_readable(runner: CliRunner, build_libra
     schema = [p for p in report["problems"] if p["rule"] == "schema"]
     assert {(p["line"], p["column"]) for p in schema} == {(5, 7), (12, 7)}
     assert all(p["path"] == os.path.relpath(root / "intents/system/welcome.yaml") for p in schema)
+    assert report["knock_on"] == 0 and all(p["cause"] is None for p in report["problems"])
+
+
+def test_validate_lists_a_broken_file_before_what_it_knocks_on(
+    runner: CliRunner, build_library: BuildLibrary, monkeypatch
+) -> None:
+    intent = (BROKEN.parent / "minimal" / "intents" / "waste" / "collection_day.yaml").read_text()
+    broken = intent.replace("Tell a resident which", "Tell a resident: which")
+    root = build_library(files={"intents/waste/collection_day.yaml": broken})
+    monkeypatch.chdir(root)
+    result = runner.invoke(main, ["validate", "--library", "."])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert errors == [
+        "intents/waste/collection_day.yaml:4:29: error: mapping values are not allowed in this context "
+        "(hint: a colon followed by a space inside unquoted text: put the whole text in quotes) "
+        "[yaml-syntax]",
+        "councils/unitary/council.yaml:16:3: error: intent 'waste.collection_day' did not load "
+        "(see intents/waste/collection_day.yaml above) [overlay-unknown-intent]",
+    ]
+    assert "(1 file did not load): 2 errors" in result.output
+    assert "1 of them is a knock-on effect of the file that did not load" in result.output
+
+
+def test_validate_fails_on_an_intent_naming_a_handler_that_does_not_exist(
+    runner: CliRunner, build_library: BuildLibrary
+) -> None:
+    root = build_library(BROKEN / "handler-unknown")
+    result = runner.invoke(main, ["validate", "--library", str(root)])
+    assert result.exit_code == 1
+    assert (
+        "no fulfilment handler 'waste.colection_day' (did you mean 'waste.collection_day'?)" in result.output
+    )
 
 
 def test_validate_finds_the_repository_from_the_current_directory(runner: CliRunner, monkeypatch) -> None:

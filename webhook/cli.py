@@ -9,7 +9,6 @@ import importlib
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -54,11 +53,12 @@ def main() -> None:
 def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Check every intent, entity and council overlay; print PATH:LINE:COL: problems."""
     from webhook.backends.datafiles import council_data_problems
+    from webhook.fulfilment.handlers import handler_names
     from webhook.library.validate import as_json, summary, validate_library
 
     started = time.perf_counter()
-    report = validate_library(library_dir or find_repository_root())
-    report = replace(report, problems=sorted({*report.problems, *council_data_problems(report.library)}))
+    report = validate_library(library_dir or find_repository_root(), handler_names=handler_names())
+    report = report.adding(council_data_problems(report.library))
     if output_format == "json":
         click.echo(json.dumps(as_json(report, strict=strict), indent=2))
     else:
@@ -75,10 +75,11 @@ def validate(library_dir: Path | None, strict: bool, output_format: str) -> None
 @click.option("--language", default=None, help="en or cy (default: the council's first language).")
 @click.argument("intent_id")
 def show(library_dir: Path | None, slug: str, language: str | None, intent_id: str) -> None:
-    """Show INTENT_ID as a council's bot speaks it, each value labelled with its layer."""
+    """Show INTENT_ID (or a message id, such as council.open_now) as a council's bot speaks it, each value
+    labelled with its layer."""
     from webhook.library.loader import load_library
     from webhook.library.resolve import resolve_intent
-    from webhook.library.show import describe
+    from webhook.library.show import describe, describe_message
 
     library = load_library(library_dir or find_repository_root()).library
     council = library.council(slug)
@@ -86,11 +87,15 @@ def show(library_dir: Path | None, slug: str, language: str | None, intent_id: s
         raise click.BadParameter(
             f"no council {slug!r} (known: {', '.join(library.councils)})", param_hint="--council"
         )
-    if intent_id not in library.intents:
-        raise click.BadParameter(f"no intent {intent_id!r} in the library", param_hint="INTENT_ID")
+    if intent_id not in library.intents and intent_id not in library.messages:
+        raise click.BadParameter(f"no intent or message {intent_id!r} in the library", param_hint="INTENT_ID")
     language = language or council.languages[0]
     if language not in council.languages:
         raise click.BadParameter(f"{slug} does not speak {language!r}", param_hint="--language")
+    if intent_id not in library.intents:
+        for line in describe_message(library, council, intent_id, language):
+            click.echo(line)
+        return
     if not council.offers(intent_id):
         click.echo(f"note: {slug} has disabled {intent_id}", err=True)
     try:

@@ -1,21 +1,27 @@
 """Semantic rules that the JSON Schemas cannot express. Each rule has an id and yields Problems.
 
-Rules only see files that parsed and passed their schema, so they may trust the shapes.
+Rules only see files that parsed and passed their schema, so they may trust the shapes. A rule that
+finds something missing (an intent, entity type or council) says what it needs: when that thing's file
+did not load, the problem is a knock-on effect of the broken file, and is reported as one.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from webhook.library.annotations import AnnotationError, normalise, parse_phrase, plain_text
 from webhook.library.model import Council, Intent, Library
 from webhook.library.placeholders import placeholders, unknown_reason
-from webhook.library.problems import Location, Problem, Severity
-from webhook.library.resolve import resolved_intent
-from webhook.library.yaml_loader import Document
+from webhook.library.problems import Location, Problem, Severity, display_path
+from webhook.library.resolve import LIBRARY, RESPONSE_FIELDS, ROUTING, ResolvedIntent, resolved_intent
+from webhook.library.rulebook import RULES, Finding, Rule, rule  # noqa: F401 - the rule book
+from webhook.library.yaml_loader import Document, JsonPath, load_document
 
 # Dialogflow's system entities that the library may use.
 SYSTEM_ENTITIES = frozenset(
@@ -51,49 +57,76 @@ _STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A rule: its id, how serious its problems are, what it checks, and the check itself."""
-
-    id: str
-    severity: Severity
-    summary: str
-    check: Callable[[Library], Iterator[tuple[Location, str]]] | None = None
-
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, severity: Severity, summary: str) -> Callable:
-    """Register a rule's check under its id."""
-
-    def register(check: Callable[[Library], Iterator[tuple[Location, str]]]) -> Callable:
-        RULES[rule_id] = Rule(rule_id, severity, summary, check)
-        return check
-
-    return register
-
-
-# Rules reported while loading files rather than by a check function below.
-for _id, _summary in (
-    ("yaml-syntax", "the file is not valid YAML, or uses anchors, aliases or merge keys"),
-    ("duplicate-key", "a key appears twice in one mapping"),
-    ("schema", "the file breaks its JSON Schema"),
-    ("name-mismatch", "an id, entity name or council slug differs from the file's place"),
-):
-    RULES[_id] = Rule(_id, Severity.ERROR, _summary)
-
-
-def run_rules(library: Library) -> list[Problem]:
-    """Every problem every rule finds."""
+def run_rules(
+    library: Library,
+    *,
+    unloaded: Mapping[Path, Location] | None = None,
+    handler_names: Collection[str] | None = None,
+) -> list[Problem]:
+    """Every problem every rule finds. `unloaded` maps the files that did not load to their first
+    problem (see LoadResult), which becomes the `cause` of whatever they knock on; `handler_names`,
+    when given, are the fulfilment handlers an intent may name."""
     problems = []
     for item in RULES.values():
-        if item.check is not None:
-            problems += [
-                Problem(location, item.severity, item.id, message)
-                for location, message in item.check(library)
-            ]
+        if item.check is None:
+            continue
+        for found in item.check(library):
+            location, message, needs = Finding(*found)
+            cause = _unloaded_file(library.root, needs, unloaded or {}) if needs else None
+            if cause is not None:
+                message = _knock_on_message(needs, cause, library.root)
+            problems.append(Problem(location, item.severity, item.id, message, cause))
+    if handler_names is not None:
+        rule_id = "handler-unknown"
+        problems += [
+            Problem(location, RULES[rule_id].severity, rule_id, message)
+            for location, message in _handler_unknown(library, frozenset(handler_names))
+        ]
     return problems
+
+
+def _intent_file(intent_id: str) -> Path:
+    area, _, name = intent_id.partition(".")
+    return Path("intents", area, f"{name}.yaml")
+
+
+# Where the file defining each kind of named thing lives, relative to the library root.
+_DEFINED_IN: dict[str, Callable[[str], Path]] = {
+    "intent": _intent_file,
+    "entity type": lambda name: Path("intents", "entities", f"{name}.yaml"),
+    "council": lambda slug: Path("councils", slug, "council.yaml"),
+    "message": lambda message_id: Path("intents", "messages", f"{message_id.partition('.')[0]}.yaml"),
+}
+
+
+def _unloaded_file(root: Path, needs: tuple[str, str], unloaded: Mapping[Path, Location]) -> Location | None:
+    """Where the broken file that would have given the missing thing has its first problem, if any."""
+    kind, name = needs
+    if kind == "context":  # any intent could output a context: one that did not load and names it
+        return next(
+            (
+                cause
+                for path, cause in sorted(unloaded.items())
+                if path.is_relative_to(root / "intents") and _mentions(path, name)
+            ),
+            None,
+        )
+    return unloaded.get(root / _DEFINED_IN[kind](name))
+
+
+def _mentions(path: Path, word: str) -> bool:
+    try:
+        return re.search(rf"\b{re.escape(word)}\b", path.read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _knock_on_message(needs: tuple[str, str], cause: Location, root: Path) -> str:
+    kind, name = needs
+    file = display_path(cause.path, root)
+    if kind == "context":
+        return f"input context {name!r} is output by no intent that loaded; {file} did not load (see above)"
+    return f"{kind} {name!r} did not load (see {file} above)"
 
 
 def _phrase_location(intent: Intent, language: str, index: int) -> Location:
@@ -235,57 +268,69 @@ def _annotation_unknown_parameter(library: Library) -> Iterator[tuple[Location, 
 
 
 @rule("entity-unknown", Severity.ERROR, "a parameter uses an entity type that does not exist")
-def _entity_unknown(library: Library) -> Iterator[tuple[Location, str]]:
+def _entity_unknown(library: Library) -> Iterator[Finding]:
     for intent in library.intents.values():
         for index, parameter in enumerate(intent.parameters):
             known = parameter.entity in (SYSTEM_ENTITIES if parameter.is_system else library.entities)
             if not known:
-                yield (
+                yield Finding(
                     intent.document.locate(("parameters", index, "entity")),
                     (
                         f"unknown entity type {parameter.entity!r}: add intents/entities/"
                         f"{parameter.entity}.yaml or use a system entity such as sys.date"
                     ),
+                    ("entity type", parameter.entity),
                 )
 
 
-def _text_locations(document: Document, prefix: tuple, texts: dict) -> Iterator[tuple[Location, str]]:
-    """Walk response data (as written) yielding each string with its location."""
-    for key, value in texts.items():
-        path = (*prefix, key)
-        if isinstance(value, str):
-            yield document.locate(path), value
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield document.locate((*path, index)), item
-                elif isinstance(item, dict):
-                    yield from _text_locations(document, (*path, index), item)
-        elif isinstance(value, dict):
-            yield from _text_locations(document, path, value)
+@dataclass(frozen=True)
+class _Text:
+    """A string of response data as written: its document, its path in it, and the string."""
+
+    document: Document
+    path: JsonPath
+    text: str
+
+    def placeholders(self) -> Iterator[tuple[str, Location]]:
+        """Each placeholder name, at its own line and column in the file."""
+        for name, offset in placeholders(self.text):
+            needle = f"{{{name}}}"
+            occurrence = self.text.count(needle, 0, offset)
+            yield name, self.document.locate_text(self.path, needle, occurrence)
 
 
-def _response_sources(library: Library) -> Iterator[tuple[Location, str]]:
+def _texts_in(document: Document, path: JsonPath, value: Any) -> Iterator[_Text]:
+    """Every string in response data (as written), however deep."""
+    if isinstance(value, str):
+        yield _Text(document, path, value)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_in(document, (*path, index), item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(document, (*path, key), item)
+
+
+def _response_sources(library: Library) -> Iterator[_Text]:
     for intent in library.intents.values():
         for language in intent.languages:
-            prefix = ("languages", language, "responses")
-            data = intent.document.data["languages"][language]["responses"]
-            yield from _text_locations(intent.document, prefix, data)
+            path = ("languages", language, "responses")
+            yield from _texts_in(intent.document, path, _get(intent.document.data, path))
     for council in library.councils.values():
         overrides = council.document.data.get("intents", {}).get("overrides", {})
         for intent_id, by_language in overrides.items():
             for language, override in by_language.items():
-                prefix = ("intents", "overrides", intent_id, language, "responses")
-                yield from _text_locations(council.document, prefix, override.get("responses", {}))
+                path = ("intents", "overrides", intent_id, language, "responses")
+                yield from _texts_in(council.document, path, override.get("responses", {}))
 
 
 @rule("placeholder-unknown", Severity.ERROR, "a response names a placeholder no council can define")
 def _placeholder_unknown(library: Library) -> Iterator[tuple[Location, str]]:
-    for location, text in _response_sources(library):
-        for name, offset in placeholders(text):
+    for text in _response_sources(library):
+        for name, location in text.placeholders():
             reason = unknown_reason(name)
             if reason:
-                yield Location(location.path, location.line, location.column + offset), reason
+                yield location, reason
 
 
 def _offered(library: Library, council: Council) -> Iterator[Intent]:
@@ -300,27 +345,79 @@ def _offered(library: Library, council: Council) -> Iterator[Intent]:
     "a council offers an intent whose responses name a fact the council does not give",
 )
 def _placeholder_undefined(library: Library) -> Iterator[tuple[Location, str]]:
+    """Reported at each text that uses the placeholder (the library's, the routing message's or the
+    council's own override), once per council, naming the council and where to define it."""
     for council in library.councils.values():
         if isinstance(council.county, str) and library.council(council.county) is None:
             continue  # every county fact is missing; county-unknown says why, once
         for intent in _offered(library, council):
-            missing: dict[str, list[str]] = defaultdict(list)
+            reported: set[tuple[str, Location]] = set()
             for language in council.languages:
                 if language not in intent.languages:
                     continue  # reported by language-parity
                 # Memoised: the webhook answers from these same resolutions after start-up.
                 resolved = resolved_intent(library, council, intent.id, language)
-                for name in resolved.unresolved:
-                    if unknown_reason(name) is None:
-                        missing[name].append(language)
-            for name, languages in sorted(missing.items()):
-                yield (
-                    council.document.locate(("contact",), key=True),
-                    (
-                        f"{intent.id} ({', '.join(languages)}) uses {{{name}}}, which {council.slug} does "
-                        "not define: add the fact, override the response, or disable the intent"
-                    ),
-                )
+                missing = {name for name in resolved.unresolved if unknown_reason(name) is None}
+                for text in _spoken_texts(library, resolved) if missing else ():
+                    for name, location in text.placeholders():
+                        if name in missing and (name, location) not in reported:
+                            reported.add((name, location))
+                            yield location, _undefined_message(name, resolved)
+                for name in missing - {name for name, _ in reported}:  # not found as written: say so
+                    yield council.document.locate(), _undefined_message(name, resolved)
+
+
+def _spoken_texts(library: Library, resolved: ResolvedIntent) -> Iterator[_Text]:
+    """The response texts a council's bot speaks for an intent, each from the layer that gave it."""
+    intent, council, language = resolved.intent, resolved.council, resolved.language
+    for field_name in RESPONSE_FIELDS:
+        layer = resolved.response_layers.get(field_name, LIBRARY)
+        if layer == LIBRARY:
+            document, path = intent.document, ("languages", language, "responses", field_name)
+        elif layer == ROUTING and resolved.provider.routing:
+            document = _routing_document(library)
+            kind = resolved.provider.routing
+            spoken = language if language in document.data.get(kind, {}) else "en"
+            path = (kind, spoken, "responses", field_name)
+        else:  # the council's own override
+            document = council.document
+            path = ("intents", "overrides", intent.id, language, "responses", field_name)
+        yield from _texts_in(document, path, _get(document.data, path))
+
+
+def _get(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _routing_document(library: Library) -> Document:
+    """intents/routing.yaml as written (the library keeps only its messages), read once per library."""
+    key = ("routing-document",)
+    if key not in library.memo:
+        document, _ = load_document(library.root / "intents" / "routing.yaml")
+        library.memo[key] = document or Document(library.root / "intents" / "routing.yaml", {})
+    return library.memo[key]
+
+
+def _undefined_message(name: str, resolved: ResolvedIntent) -> str:
+    """What is missing, for which council, and where to give it."""
+    council, intent = resolved.council, resolved.intent
+    namespace, _, field_name = name.partition(".")
+    facts = resolved.provider.facts if namespace in ("provider", "service") else None
+    owner = facts.slug if facts is not None and facts.slug else council.slug
+    if facts is not None and facts.slug is None:  # a county given inline in the district's overlay
+        key = f"county.{field_name}"
+    elif namespace == "service":
+        key = f"services.{intent.id}.{field_name}"
+    elif field_name in ("phone", "email", "website", "address"):
+        key = f"contact.{field_name}"
+    else:
+        key = f"facts.{field_name}"
+    return (
+        f"{{{name}}} is not defined for {council.slug}, which offers {intent.id}: give {key} in "
+        f"councils/{owner}/council.yaml, override this response there, or disable the intent"
+    )
 
 
 @rule(
@@ -368,7 +465,7 @@ def _language_parity(library: Library) -> Iterator[tuple[Location, str]]:
 
 
 @rule("overlay-unknown-intent", Severity.ERROR, "a council overlay names an intent the library lacks")
-def _overlay_unknown_intent(library: Library) -> Iterator[tuple[Location, str]]:
+def _overlay_unknown_intent(library: Library) -> Iterator[Finding]:
     for council in library.councils.values():
         document = council.document
         named: list[tuple[tuple, str]] = [
@@ -378,18 +475,20 @@ def _overlay_unknown_intent(library: Library) -> Iterator[tuple[Location, str]]:
         named += [(("services", intent_id), intent_id) for intent_id in council.services]
         for path, intent_id in named:
             if intent_id not in library.intents:
-                yield document.locate(path, key=True), f"no intent {intent_id!r} in the library"
+                message = f"no intent {intent_id!r} in the library"
+                yield Finding(document.locate(path, key=True), message, ("intent", intent_id))
 
 
 @rule("context-orphan", Severity.ERROR, "an intent needs an input context that no intent outputs")
-def _context_orphan(library: Library) -> Iterator[tuple[Location, str]]:
+def _context_orphan(library: Library) -> Iterator[Finding]:
     outputs = {c.name for intent in library.intents.values() for c in intent.output_contexts}
     for intent in library.intents.values():
         for index, name in enumerate(intent.input_contexts):
             if name not in outputs:
-                yield (
+                yield Finding(
                     intent.document.locate(("contexts", "input", index)),
                     (f"input context {name!r} is output by no intent, so {intent.id} can never match"),
+                    ("context", name),
                 )
 
 
@@ -408,30 +507,35 @@ def _prompt_missing(library: Library) -> Iterator[tuple[Location, str]]:
 
 
 @rule("followup-unknown", Severity.ERROR, "an intent follows up an intent the library lacks")
-def _followup_unknown(library: Library) -> Iterator[tuple[Location, str]]:
+def _followup_unknown(library: Library) -> Iterator[Finding]:
     for intent in library.intents.values():
         if intent.followup_of and intent.followup_of not in library.intents:
-            yield intent.document.locate(("followup_of",)), f"no intent {intent.followup_of!r}"
+            yield Finding(
+                intent.document.locate(("followup_of",)),
+                f"no intent {intent.followup_of!r}",
+                ("intent", intent.followup_of),
+            )
 
 
 @rule("county-unknown", Severity.ERROR, "a district names a county overlay that does not exist")
-def _county_unknown(library: Library) -> Iterator[tuple[Location, str]]:
+def _county_unknown(library: Library) -> Iterator[Finding]:
     for council in library.councils.values():
         if not isinstance(council.county, str):
             continue
         county = library.council(council.county)
         if county is None:
-            yield (
+            yield Finding(
                 council.document.locate(("county",)),
                 (
                     f"no council overlay {council.county!r}: add councils/{council.county}/council.yaml "
                     "or give the county's name and website here"
                 ),
+                ("council", council.county),
             )
         elif county.tier != "county":
-            yield (
+            yield Finding(
                 council.document.locate(("county",)),
-                (f"{council.county!r} is a {county.tier} council, not a county"),
+                f"{council.county!r} is a {county.tier} council, not a county",
             )
 
 
@@ -525,3 +629,22 @@ def _dialogflow_project_duplicate(library: Library) -> Iterator[tuple[Location, 
                 council.document.locate(("dialogflow", "project_id")),
                 (f"project {project!r} is also declared by {first}"),
             )
+
+
+def _handler_unknown(library: Library, handler_names: frozenset[str]) -> Iterator[tuple[Location, str]]:
+    """Each intent whose `fulfilment.handler` names no handler the fulfilment package provides."""
+    for intent in library.intents.values():
+        if intent.handler is None or intent.handler in handler_names:
+            continue
+        close = difflib.get_close_matches(intent.handler, handler_names, n=1)
+        suggestion = f" (did you mean {close[0]!r}?)" if close else ""
+        yield (
+            intent.document.locate(("fulfilment", "handler")),
+            (
+                f"no fulfilment handler {intent.handler!r}{suggestion}: name one of the handlers in "
+                "webhook/fulfilment/handlers/, or remove fulfilment.handler to answer from the responses"
+            ),
+        )
+
+
+from webhook.library import message_rules  # noqa: E402, F401 - registers the rules for intents/messages/

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -15,11 +16,15 @@ from referencing import Registry, Resource
 from webhook.library.problems import Problem, Severity
 from webhook.library.yaml_loader import Document
 
+#: A placeholder's name, as in {council.phone}.
+PLACEHOLDER_NAME = re.compile(r"[a-z_]+(\.[a-z_]+)*")
+
 # Which schema governs which kind of file, relative to the library root.
 SCHEMA_FILES = {
     "intent": Path("intents/schema/intent.schema.json"),
     "entity": Path("intents/schema/entity.schema.json"),
     "routing": Path("intents/schema/routing.schema.json"),
+    "messages": Path("intents/schema/messages.schema.json"),
     "council": Path("councils/council.schema.json"),
 }
 
@@ -63,10 +68,33 @@ def _problem(document: Document, error: ValidationError) -> Problem:
             )
     elif error.validator == "required":
         message = f"missing required key: {error.message.split(' is a required')[0]}"
+    hint = _unquoted_text_hint(document, path)
+    if hint:
+        message = f"{message} (hint: {hint})"
     where = "/".join(str(part) for part in path)
     if where:
         message = f"{where}: {message}"
     return Problem(location, Severity.ERROR, "schema", _shorten(message))
+
+
+def _unquoted_text_hint(document: Document, path: tuple[Any, ...]) -> str | None:
+    """Why valid YAML can still hold a mapping where text was meant, for the two mistakes council staff
+    make most: `url: {service.url}` (braces open a mapping) and `- Call us: 01632 960000` (a colon and
+    a space make a key)."""
+    value: Any = document.data
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    key, inner = next(iter(value.items()))
+    if inner is None and isinstance(key, str) and PLACEHOLDER_NAME.fullmatch(key):
+        return f"YAML reads {{{key}}} at the start of a value as a mapping: put the whole text in quotes"
+    if isinstance(key, str) and isinstance(inner, str | int | float) and " " in key.strip():
+        return "a colon followed by a space inside unquoted text makes it a key: put the whole text in quotes"
+    return None
 
 
 def _shorten(message: str, limit: int = 300) -> str:

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from webhook.library.loader import load_library
 from webhook.library.model import Library
-from webhook.library.problems import Problem, Severity
+from webhook.library.problems import Location, Problem, Severity, reading_order
 from webhook.library.rules import run_rules
 
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of validating a library: the loaded library and every problem, in file order."""
+    """The outcome of validating a library: the loaded library, every problem in the order to fix them
+    (root causes in file order, then their knock-on effects), and the files that did not load."""
 
     library: Library
     problems: list[Problem]
+    unloaded: Mapping[Path, Location] = field(default_factory=dict)
+
+    def adding(self, problems: Iterable[Problem]) -> Report:
+        """The report with more problems (such as the councils' data files), in reading order."""
+        return replace(self, problems=reading_order([*self.problems, *problems]))
+
+    @property
+    def knock_on(self) -> list[Problem]:
+        """Problems that exist only because a file did not load; they go when it is fixed."""
+        return [p for p in self.problems if p.is_knock_on]
 
     @property
     def errors(self) -> list[Problem]:
@@ -31,28 +43,43 @@ class Report:
         return not (self.errors or (strict and self.warnings))
 
 
-def validate_library(root: Path) -> Report:
-    """Load `root` (holding intents/ and councils/) and check it against every rule."""
+def validate_library(root: Path, *, handler_names: Collection[str] | None = None) -> Report:
+    """Load `root` (holding intents/ and councils/) and check it against every rule.
+
+    `handler_names` are the fulfilment handlers an intent may name (the library does not import the
+    fulfilment package, so the caller passes `webhook.fulfilment.handlers.handler_names()`); without
+    them the handler-unknown rule does not run.
+    """
     loaded = load_library(root)
-    problems = loaded.problems + run_rules(loaded.library)
-    return Report(library=loaded.library, problems=sorted(set(problems)))
+    found = run_rules(loaded.library, unloaded=loaded.unloaded, handler_names=handler_names)
+    return Report(loaded.library, reading_order(loaded.problems + found), loaded.unloaded)
 
 
 def summary(report: Report) -> str:
     """One closing line: what was checked and how it went."""
     library = report.library
-    return (
+    unloaded = len(report.unloaded)
+    line = (
         f"checked {len(library.intents)} intents, {len(library.entities)} entity types and "
-        f"{len(library.councils)} councils: {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings"
+        f"{len(library.councils)} councils"
+        + (f" ({unloaded} {'file' if unloaded == 1 else 'files'} did not load)" if unloaded else "")
+        + f": {len(report.errors)} errors, {len(report.warnings)} warnings"
     )
+    if knock_on := len(report.knock_on):
+        effects = "is a knock-on effect" if knock_on == 1 else "are knock-on effects"
+        line += (
+            f"; {knock_on} of them {effects} of the {'file' if unloaded == 1 else 'files'} that did not load"
+        )
+    return line
 
 
 def as_json(report: Report, *, strict: bool = False) -> dict[str, object]:
-    """The report for machines (`--format json`)."""
+    """The report for machines (`--format json`); a knock-on problem's `cause` says where its root
+    cause stands."""
     return {
         "passed": report.passed(strict=strict),
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "knock_on": len(report.knock_on),
         "problems": [problem.as_json() for problem in report.problems],
     }

@@ -6,6 +6,7 @@ problems rather than silently overwritten values, and the C parser is used when 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,15 @@ _STANDARD_TAGS = frozenset(
 
 @dataclass
 class Document:
-    """A parsed YAML file: its data, and the line and column of every value and key in it."""
+    """A parsed YAML file: its data, the line and column of every value and key in it, and where in
+    its source text each plain value (string, number...) starts and ends."""
 
     path: Path
     data: Any
     positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    source: str = field(default="", repr=False)
+    spans: dict[JsonPath, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def locate(self, json_path: JsonPath = (), *, key: bool = False) -> Location:
         """Where the value at `json_path` stands (its key with `key=True`), or its nearest parent."""
@@ -48,6 +52,23 @@ class Document:
             probe = probe[:-1]
         line, column = self.positions.get((), (1, 1))
         return Location(self.path, line, column)
+
+    def locate_text(self, json_path: JsonPath, needle: str, occurrence: int = 0) -> Location:
+        """Where `needle` (e.g. `{council.phone}`) stands inside the string at `json_path`: its own line
+        and column, found in the source as written (so quotes, escapes and folded lines are no matter).
+        `occurrence` counts from 0 when the string holds it more than once. Falls back to the string's
+        own position when the source does not hold it verbatim."""
+        span = self.spans.get(tuple(json_path))
+        if span is not None:
+            start, end = span
+            index = start - 1
+            for _ in range(occurrence + 1):
+                index = self.source.find(needle, index + 1, end)
+                if index < 0:
+                    return self.locate(json_path)
+            line_start = self.source.rfind("\n", 0, index) + 1
+            return Location(self.path, self.source.count("\n", 0, index) + 1, index - line_start + 1)
+        return self.locate(json_path)
 
 
 class _ScalarConstructor(yaml.constructor.SafeConstructor):
@@ -71,10 +92,13 @@ def parse_document(path: Path, text: str) -> tuple[Document | None, list[Problem
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
+        hint = syntax_hint(error, text)
+        if hint:
+            message = f"{message} (hint: {hint})"
         return None, [Problem(Location(path, line, column), Severity.ERROR, "yaml-syntax", message)]
     except yaml.YAMLError as error:
         return None, [Problem(Location(path), Severity.ERROR, "yaml-syntax", str(error))]
-    document = Document(path=path, data=None)
+    document = Document(path=path, data=None, source=text)
     problems: list[Problem] = []
     if node is None:
         document.data = None
@@ -87,6 +111,137 @@ def parse_document(path: Path, text: str) -> tuple[Document | None, list[Problem
         location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         return None, [Problem(location, Severity.ERROR, "yaml-syntax", str(error).splitlines()[0])]
     return document, problems
+
+
+# Placeholder text at the start of a value: `text: {council.name} ...` or `- {topic} ...`, which YAML
+# reads as the start of a {key: value} mapping.
+_PLACEHOLDER_FIRST = re.compile(r"(?:^|:|-|\[|,)\s*\{[a-z_]+(?:\.[a-z0-9_]+)?\}")
+_QUOTE_IT = "put the whole text in quotes"
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """Where the parser stopped: what it said, the line and column, the nearest written line above,
+    and the line on which what it was reading (a quoted text, a [list]...) began."""
+
+    said: str
+    line: str
+    column: int
+    above: str
+    opened_on: int | None
+
+    @property
+    def character(self) -> str:
+        return self.line[self.column : self.column + 1]
+
+    @property
+    def before(self) -> str:
+        return self.line[: self.column].strip()
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _tab(stop: _Stop) -> str | None:
+    if "\t" in _indent(stop.line) or stop.character == "\t" or "tab" in stop.said:
+        return "a tab is used for indentation: indent with spaces only"
+    return None
+
+
+def _unclosed(stop: _Stop) -> str | None:
+    if stop.opened_on is None:
+        return None
+    if "quoted scalar" in stop.said:
+        return (
+            f"the quote mark on line {stop.opened_on} is never closed: end the text with the same quote mark"
+        )
+    for reading, opening, closing in (("flow sequence", "[", "]"), ("flow mapping", "{", "}")):
+        if reading in stop.said and not _PLACEHOLDER_FIRST.search(stop.line):
+            return (
+                f"the {opening} on line {stop.opened_on} is not closed with {closing}, or a comma is "
+                "missing between its items"
+            )
+    return None
+
+
+def _placeholder_first(stop: _Stop) -> str | None:
+    if "expected" in stop.said and _PLACEHOLDER_FIRST.search(stop.line):
+        return (
+            "a value that starts with a {placeholder} is read as a {key: value} mapping: "
+            f'{_QUOTE_IT}, e.g. "{{council.name}} can help"'
+        )
+    return None
+
+
+def _colon(stop: _Stop) -> str | None:
+    if "mapping values are not allowed" not in stop.said:
+        return None
+    if ": " in stop.before or stop.before.startswith("- "):
+        return f"a colon followed by a space inside unquoted text: {_QUOTE_IT}"
+    if len(_indent(stop.line)) > len(_indent(stop.above)):
+        return (
+            "inconsistent indentation: this line is indented further than the one above it, so it reads "
+            "as more of that line's text; line it up with the keys beside it"
+        )
+    if re.match(r"\s*[^\s:#'\"]+:\S", stop.above):
+        return "the line above has no space after its colon: write `key: value`"
+    return None
+
+
+def _not_key_value(stop: _Stop) -> str | None:
+    if "could not find expected ':'" in stop.said and stop.opened_on:
+        return (
+            f"line {stop.opened_on} is neither `key: value` nor a `- ` list item: if it carries on the "
+            "text above, indent it further than that text's key, or put the whole text in quotes"
+        )
+    return None
+
+
+def _indicator_first(stop: _Stop) -> str | None:
+    if "alias" in stop.said or "anchor" in stop.said or stop.character in ("@", "`"):
+        return f"text cannot start with *, &, @ or `: {_QUOTE_IT}"
+    return None
+
+
+def _out_of_line(stop: _Stop) -> str | None:
+    """The parser expected the next key or list item of a block and found something else."""
+    if "expected" not in stop.said or not ("block mapping" in stop.said or "block collection" in stop.said):
+        return None
+    if stop.character == "-":
+        return (
+            "a `-` list item at the wrong level: list items go under their key, indented further than "
+            "it, each by the same amount"
+        )
+    if stop.before.endswith(("'", '"')):
+        return (
+            "text carries on after its closing quote: quote the whole text, and write a quote mark inside "
+            "it twice ('it''s') or use the other kind of quote (\"it's\")"
+        )
+    return (
+        "inconsistent indentation: this line does not line up with the lines above it; the keys of one "
+        "mapping, and the items of one list, must be indented by the same number of spaces"
+    )
+
+
+_HINTS = (_tab, _unclosed, _placeholder_first, _colon, _not_key_value, _indicator_first, _out_of_line)
+
+
+def syntax_hint(error: yaml.MarkedYAMLError, text: str) -> str | None:
+    """Plain English for the parser's message, for the mistakes people make most when editing YAML by
+    hand; None when the mistake is not one of them. Reads the source where the parser stopped, so it
+    holds for PyYAML's pure-Python and C parsers alike, whose wording differs."""
+    mark, opened = error.problem_mark, error.context_mark
+    lines = text.splitlines()
+    number = mark.line if mark is not None else 0
+    stop = _Stop(
+        said=f"{error.context or ''} {error.problem or ''}",
+        line=lines[number] if number < len(lines) else "",
+        column=mark.column if mark is not None else 0,
+        above=next((earlier for earlier in reversed(lines[:number]) if earlier.strip()), ""),
+        opened_on=opened.line + 1 if opened is not None else None,
+    )
+    return next((hint for check in _HINTS if (hint := check(stop))), None)
 
 
 class _Builder:
@@ -118,6 +273,7 @@ class _Builder:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:merge":  # pragma: no cover - only inside mappings
             raise yaml.constructor.ConstructorError(None, None, "merge keys are not supported")
+        self.document.spans[path] = (node.start_mark.index, node.end_mark.index)
         try:
             return self.scalars.construct_object(node, deep=True)
         except ValueError as error:  # e.g. an impossible date such as 2025-02-30
