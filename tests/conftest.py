@@ -22,14 +22,15 @@ BuildLibrary = Callable[..., Path]
 
 @pytest.fixture
 def build_library(tmp_path: Path) -> BuildLibrary:
-    """Build a library folder: the repository's schemas and routing messages, the minimal test
-    library, then any folder of replacement files and any {relative path: text} laid over it."""
+    """Build a library folder: the repository's schemas, routing messages and messages catalogue, the
+    minimal test library, then any folder of replacement files and any {relative path: text} laid over it."""
 
     def build(overlay: Path | None = None, files: dict[str, str] | None = None) -> Path:
         root = tmp_path / "library"
         shutil.copytree(MINIMAL_LIBRARY, root)
         shutil.copytree(REPOSITORY / "intents" / "schema", root / "intents" / "schema")
         shutil.copy(REPOSITORY / "intents" / "routing.yaml", root / "intents" / "routing.yaml")
+        shutil.copytree(REPOSITORY / "intents" / "messages", root / "intents" / "messages")
         shutil.copy(REPOSITORY / "councils" / "council.schema.json", root / "councils")
         if overlay is not None:
             shutil.copytree(overlay, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expect.txt"))

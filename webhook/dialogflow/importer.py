@@ -21,7 +21,7 @@ import yaml
 from webhook.dialogflow.ownership import INTENT_ID
 
 LIBRARY_LANGUAGES = ("en", "cy")
-RESERVED_AREAS = ("entities", "schema")
+RESERVED_AREAS = ("entities", "messages", "schema")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 ENTITY = re.compile(r"^[a-z][a-z0-9_-]*$")
 CONTEXT = re.compile(r"^[a-z][a-z0-9_-]*$")

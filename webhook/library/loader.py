@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from webhook.library.model import (
     LanguageOverride,
     Library,
     Link,
+    Message,
     OutputContext,
     Parameter,
     Responses,
@@ -28,33 +29,60 @@ from webhook.library.schemas import schema_problems, validators
 from webhook.library.yaml_loader import Document, load_document
 
 ROUTING_FILE = Path("intents/routing.yaml")
+MESSAGES_FOLDER = Path("intents/messages")
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The library built from every file that is valid, and the problems of those that are not."""
+    """The library built from every file that is valid, and the problems of those that are not.
+
+    `unloaded` maps each file left out of the library (broken YAML, schema or name) to where its first
+    problem is, so that what it knocks on elsewhere can be traced back to it.
+    """
 
     library: Library
     problems: list[Problem]
+    unloaded: Mapping[Path, Location] = field(default_factory=dict)
+
+
+class LibraryNotFound(RuntimeError):
+    """No folder holding intents/ and councils/ was given or found. A RuntimeError, so gunicorn prints
+    the message alone, as it does for create_app's other refusals to start."""
 
 
 def find_repository_root(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` (the current directory) holding intents/ and councils/.
 
-    Falls back to the checkout this package was installed from, so the CLI works from anywhere.
+    Falls back to the checkout when the package runs from source, so the CLI works from anywhere there;
+    an installed package has no such fallback, and raises LibraryNotFound.
     """
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "intents").is_dir() and (folder / "councils").is_dir():
+        if is_library(folder):
             return folder
-    return Path(__file__).resolve().parents[2]
+    if (checkout := source_checkout()) is not None:
+        return checkout
+    raise LibraryNotFound(
+        f"no library found: neither {here} nor a folder above it holds intents/ and councils/; "
+        "set LIBRARY_DIR (or pass --library) to the folder that does"
+    )
+
+
+def source_checkout() -> Path | None:
+    """The repository this package runs from, or None when it is installed (e.g. in site-packages)."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and is_library(root) else None
+
+
+def is_library(folder: Path) -> bool:
+    """Whether `folder` holds a library: intents/ and councils/."""
+    return (folder / "intents").is_dir() and (folder / "councils").is_dir()
 
 
 def intent_files(root: Path) -> list[Path]:
-    """intents/<area>/<name>.yaml, leaving out entities/ and schema/."""
-    return sorted(
-        path for path in (root / "intents").glob("*/*.yaml") if path.parent.name not in ("entities", "schema")
-    )
+    """intents/<area>/<name>.yaml, leaving out entities/, messages/ and schema/."""
+    reserved = ("entities", "messages", "schema")
+    return sorted(path for path in (root / "intents").glob("*/*.yaml") if path.parent.name not in reserved)
 
 
 def entity_files(root: Path) -> list[Path]:
@@ -65,23 +93,30 @@ def council_files(root: Path) -> list[Path]:
     return sorted((root / "councils").glob("*/council.yaml"))
 
 
+def message_files(root: Path) -> list[Path]:
+    """intents/messages/<area>.yaml: the bot's own sentences, one file per area."""
+    return sorted((root / MESSAGES_FOLDER).glob("*.yaml"))
+
+
 def load_library(root: Path) -> LoadResult:
     """Load a library folder. Files that cannot be parsed or break their schema are left out."""
     root = root.resolve()
     checks = validators(root)
     problems: list[Problem] = []
+    unloaded: dict[Path, Location] = {}
 
     def documents(paths: list[Path], kind: str) -> list[Document]:
         valid = []
         for path in paths:
             document, found = load_document(path)
             problems.extend(found)
-            if document is None:
-                continue
-            found = schema_problems(document, checks[kind])
-            problems.extend(found)
-            if not found:
-                valid.append(document)
+            if document is not None:
+                found = schema_problems(document, checks[kind])
+                problems.extend(found)
+                if not found:
+                    valid.append(document)
+                    continue
+            unloaded[path] = min(problem.location for problem in found)
         return valid
 
     intents = _keyed(documents(intent_files(root), "intent"), _build_intent, _intent_key, problems)
@@ -100,8 +135,20 @@ def load_library(root: Path) -> LoadResult:
                 "the routing messages file is missing",
             )
         )
-    library = Library(root=root, intents=intents, entities=entities, councils=councils, routing=routing)
-    return LoadResult(library=library, problems=problems)
+    if not (root / MESSAGES_FOLDER).is_dir():
+        problems.append(
+            Problem(
+                Location(root / MESSAGES_FOLDER), Severity.ERROR, "schema", "the messages folder is missing"
+            )
+        )
+    areas = _keyed(documents(message_files(root), "messages"), _build_messages, _messages_key, problems)
+    messages = {message.id: message for area in areas.values() for message in area}
+    library = Library(
+        root=root, intents=intents, entities=entities, councils=councils, routing=routing, messages=messages
+    )
+    # `_keyed` leaves out a file whose id, name or slug differs from its place.
+    unloaded |= {p.location.path: p.location for p in problems if p.rule == "name-mismatch"}
+    return LoadResult(library=library, problems=problems, unloaded=unloaded)
 
 
 def _keyed(
@@ -139,6 +186,10 @@ def _entity_key(document: Document) -> tuple[str, str, str]:
 
 def _council_key(document: Document) -> tuple[str, str, str]:
     return "slug", document.data["slug"], document.path.parent.name
+
+
+def _messages_key(document: Document) -> tuple[str, str, str]:
+    return "area", document.data["area"], document.path.stem
 
 
 def _texts(mapping: Mapping[str, list[str]] | None) -> dict[str, tuple[str, ...]]:
@@ -264,6 +315,7 @@ def _build_council(document: Document) -> Council:
         backends=data.get("backends", {}),
         dialogflow=data.get("dialogflow"),
         webhook_env=data.get("webhook", {}),
+        messages=data.get("messages", {}),
     )
 
 
@@ -276,3 +328,22 @@ def _build_routing(data: Mapping[str, Any]) -> dict[str, RoutingMessage]:
         )
         for kind, message in data.items()
     }
+
+
+def _build_messages(document: Document) -> tuple[Message, ...]:
+    """An area's messages, each with its text in every language the file gives it."""
+    languages = document.data["languages"]
+    keys = dict.fromkeys(key for text in languages.values() for key in text["messages"])
+    return tuple(
+        Message(
+            id=f"{document.data['area']}.{key}",
+            texts={
+                language: text["messages"][key]
+                for language, text in languages.items()
+                if key in text["messages"]
+            },
+            reviews={language: text["review"] for language, text in languages.items()},
+            document=document,
+        )
+        for key in keys
+    )

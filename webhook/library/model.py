@@ -14,10 +14,10 @@ LocalisedText = str | Mapping[str, str]
 
 
 def localise(value: LocalisedText | None, language: str) -> str | None:
-    """The text for `language`: a plain string serves every language; a mapping may lack one."""
+    """The text for `language`, else the English: a plain string serves every language."""
     if value is None or isinstance(value, str):
         return value
-    return value.get(language)
+    return value.get(language) or value.get("en")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,22 @@ class RoutingMessage:
 
 
 @dataclass(frozen=True)
+class Message:
+    """One of the bot's own sentences, from intents/messages/<area>.yaml: its id (`<area>.<key>`) and
+    its text per language, with `{name}` placeholders that the code fills in."""
+
+    id: str
+    texts: Mapping[str, str]
+    reviews: Mapping[str, str]
+    document: Document = field(compare=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """The id without its area: the key in the file's `messages`."""
+        return self.id.partition(".")[2]
+
+
+@dataclass(frozen=True)
 class CountyFacts:
     """A district's county given inline, for a county that has no overlay of its own."""
 
@@ -164,6 +180,8 @@ class Council:
     backends: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     dialogflow: Mapping[str, Any] | None = None
     webhook_env: Mapping[str, str] = field(default_factory=dict)
+    #: The council's own wording of library messages: message id -> language -> text.
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -189,6 +207,8 @@ class Library:
     entities: Mapping[str, Entity]
     councils: Mapping[str, Council]
     routing: Mapping[str, RoutingMessage]
+    #: The bot's own sentences by id (`<area>.<key>`), from intents/messages/.
+    messages: Mapping[str, Message] = field(default_factory=dict)
     #: Memoised derived values (resolved intents): the library never changes once loaded.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -1,8 +1,9 @@
 """Resolve a council's overlay against the shared library, remembering which layer gave each value.
 
-Layers, from the bottom up: `library` (intents/), `routing` (intents/routing.yaml, when another tier
-of council provides the service), `council:<slug>` (the overlay's overrides and extra phrases), and
-`default` (a value the platform derives, such as the council's home page standing in for a service page).
+Layers, from the bottom up: `library` (intents/, with the bot's own sentences in intents/messages/),
+`routing` (intents/routing.yaml, when another tier of council provides the service), `council:<slug>`
+(the overlay's overrides, extra phrases and own wording of messages), and `default` (a value the
+platform derives, such as the council's home page standing in for a service page).
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ def _fact(facts: Facts, key: str, language: str) -> Sourced[str] | None:
 
 
 def _localised(value: LocalisedText, layer: str, language: str) -> Sourced[str] | None:
-    text = localise(value, language) or localise(value, "en")
+    text = localise(value, language)
     return Sourced(text, layer) if text else None
 
 
@@ -202,6 +203,22 @@ def resolve_intent(library: Library, council: Council, intent_id: str, language:
         facts=used,
         unresolved=tuple(dict.fromkeys(unresolved)),
     )
+
+
+def resolve_message(library: Library, council: Council, message_id: str, language: str) -> Sourced[str]:
+    """One of the bot's own sentences as this council words it in `language`, with its layer: the
+    overlay's own wording, else the library's; the English when neither has that language.
+
+    Raises KeyError when the library holds no such message.
+    """
+    texts = library.messages[message_id].texts
+    own = council.messages.get(message_id, {})
+    for wanted in dict.fromkeys((language, "en")):
+        if wanted in own:
+            return Sourced(own[wanted], council_layer(council.slug))
+        if wanted in texts:
+            return Sourced(texts[wanted], LIBRARY)
+    raise KeyError(f"message {message_id!r} has no {language!r} or English text")
 
 
 def resolved_intent(library: Library, council: Council, intent_id: str, language: str) -> ResolvedIntent:

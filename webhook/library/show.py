@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from webhook.library.model import localise
-from webhook.library.resolve import ResolvedIntent
+from webhook.library.model import Council, Library, localise
+from webhook.library.resolve import ResolvedIntent, resolve_message
 
 
 def describe(resolved: ResolvedIntent) -> list[str]:
@@ -40,3 +40,12 @@ def describe(resolved: ResolvedIntent) -> list[str]:
     if resolved.unresolved:
         lines.append(f"  unresolved placeholders: {', '.join(resolved.unresolved)}")
     return lines
+
+
+def describe_message(library: Library, council: Council, message_id: str, language: str) -> list[str]:
+    """One of the bot's own sentences as the council words it, followed by `[layer]`."""
+    found = resolve_message(library, council, message_id, language)
+    return [
+        f"{message_id} for {localise(council.name, language)} ({council.slug}), language {language}",
+        f"  text: {found.value}  [{found.layer}]",
+    ]
