@@ -31,7 +31,6 @@ from figures import Figure
 
 from tests.live_server import serve
 from webhook import create_app
-from webhook.backends import registry
 from webhook.fulfilment.auth import Credentials
 
 TOKEN = "bench-token"
@@ -142,8 +141,8 @@ def hung_backends(app: Any) -> list[Figure]:
     client = app.test_client()
     rows = []
     with black_hole() as hole:
-        registry.configure(hole)
-        registry.reset()
+        app.extensions["backends"].rebase(hole)
+        app.extensions["backends"].clear()
         for name, body in HUNG_TURNS.items():
             elapsed, reply = post(client, body)
             rows.append((name, elapsed, reply["fulfillmentText"].splitlines()[0]))
@@ -169,12 +168,9 @@ def hung_backends(app: Any) -> list[Figure]:
 def main() -> list[Figure]:
     app = build_app()
     with serve(app) as url:
-        registry.configure(url)
-        registry.reset()
+        app.extensions["backends"].rebase(url)
         figures = cached_bin_day(app)
     figures += hung_backends(app)
-    registry.configure(None)
-    registry.reset()
     return figures
 
 

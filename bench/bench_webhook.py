@@ -1,9 +1,10 @@
-"""Webhook throughput and latency for a config-only and a cached bin-day turn, beside a bare Flask JSON
-echo run the same way.
+"""Webhook throughput and latency for a config-only turn, a handler-backed turn (council.contact, which
+works out whether the council is open now) and a cached bin-day turn, beside a bare Flask JSON echo run
+the same way.
 
 Both run under gunicorn (the project's gunicorn.conf.py, 2 workers) on loopback and are loaded by wrk in
 turn, round after round, in the same run, so the ratio of their requests per second is the figure that
-travels between machines (goal: at least 0.85).
+travels between machines (goals: at least 0.85 for the config-only turn, 0.8 for the handler-backed one).
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ BIN_DAY_TURN = {
         },
     },
 }
+CONTACT_TURN = {
+    **CONFIG_ONLY_TURN,
+    "queryResult": {
+        **CONFIG_ONLY_TURN["queryResult"],
+        "queryText": "what is the council's phone number",
+        "intent": {"name": "projects/demo-council-bot/agent/intents/3", "displayName": "council.contact"},
+    },
+}
+#: Each measured turn's goal, as a share of the echo's requests per second.
+GOALS = {"webhook: config-only turn": 0.85, "webhook: handler turn (council.contact)": 0.8}
 #: The same token for every council, so the benchmark needs no per-council set-up.
 TOKEN_ENV = {f"WEBHOOK_{slug}_TOKEN": TOKEN for slug in ("DEMO", "OXFORD", "OXFORDSHIRE", "CARDIFF")}
 
@@ -61,6 +72,7 @@ def main() -> list[Figure]:
     loads = {
         "bare Flask JSON echo": CONFIG_ONLY_TURN,
         "webhook: config-only turn": CONFIG_ONLY_TURN,
+        "webhook: handler turn (council.contact)": CONTACT_TURN,
         "webhook: cached bin-day turn": BIN_DAY_TURN,
     }
     rounds: dict[str, list[LoadResult]] = {name: [] for name in loads}
@@ -105,7 +117,7 @@ def main() -> list[Figure]:
     echoes = rounds["bare Flask JSON echo"]
     echo_rps = results["bare Flask JSON echo"].requests_per_second
     figures = [Figure("bare Flask JSON echo", f"{echo_rps:.0f} req/s")]
-    for name in ("webhook: config-only turn", "webhook: cached bin-day turn"):
+    for name in [name for name in loads if "echo" not in name]:
         result = results[name]
         ratios = [
             taken.requests_per_second / echo.requests_per_second
@@ -118,7 +130,7 @@ def main() -> list[Figure]:
         print(f"  {name}: the echo's server CPU per request is {cpu_ratio:.2f} of this turn's")
         figures += [
             Figure(f"{name}", f"{result.requests_per_second:.0f} req/s"),
-            Figure(f"{name}: ratio to echo", f"{ratio:.2f}", ">= 0.85", ratio >= 0.85),
+            Figure(f"{name}: ratio to echo", f"{ratio:.2f}", *_goal(name, ratio)),
             Figure(f"{name}: p50 / p99", f"{result.p50_ms:.1f} / {result.p99_ms:.1f} ms"),
             Figure(f"{name}: server CPU per request (echo's / this)", f"{cpu_ratio:.2f}"),
             Figure(f"{name}: errors", str(result.errors), "0", result.errors == 0),
@@ -126,6 +138,11 @@ def main() -> list[Figure]:
     print(f"  peak memory of a webhook worker: {peak_kib / 1024:.0f} MiB")
     figures.append(Figure("peak memory of a webhook worker", f"{peak_kib / 1024:.0f} MiB"))
     return figures
+
+
+def _goal(name: str, ratio: float) -> tuple[str, bool | None]:
+    goal = GOALS.get(name)
+    return (f">= {goal}", ratio >= goal) if goal is not None else ("", None)
 
 
 def split_cpus() -> tuple[set[int] | None, set[int] | None]:

@@ -6,12 +6,13 @@ import logging
 import os
 import secrets
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Request
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 
-from webhook.backends.registry import init_app as init_backends
+from webhook.backends.registry import Backends
 from webhook.config import Config, config_for
 from webhook.errors import register_error_handlers
 from webhook.fulfilment.auth import (
@@ -20,6 +21,9 @@ from webhook.fulfilment.auth import (
     generate_credentials,
     missing_credentials,
 )
+from webhook.fulfilment.engine import Engine
+from webhook.fulfilment.handlers import handler_registry
+from webhook.library.loader import find_repository_root
 from webhook.library.model import Library
 from webhook.library.validate import validate_library
 from webhook.logs import configure_logging
@@ -48,7 +52,10 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     configure_logging(batch_seconds=app.config["LOG_BATCH_SECONDS"])
     app.session_interface = NoCookieSession()
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keys in the order built; sorting costs
-    report = validate_library(app.config["LIBRARY_DIR"])
+    handlers = handler_registry()
+    # Unset: found from the current directory (LibraryNotFound, a RuntimeError, refuses clearly).
+    app.config["LIBRARY_DIR"] = Path(app.config["LIBRARY_DIR"] or find_repository_root())
+    report = validate_library(app.config["LIBRARY_DIR"], handler_names=handlers.names())
     for problem in report.errors:
         log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))
     app.extensions["library_report"] = report
@@ -58,13 +65,15 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
         for council in library.councils.values()
         if council.dialogflow
     }
+    app.extensions["backends"] = Backends(app.config.get("APP_BASE_URL"))
+    app.extensions["engine"] = Engine(library, handlers, app.extensions["backends"])
     app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
     app.config["SECRET_KEY"] = _secret_key(app)
 
     from webhook.catalogue import bp as catalogue
     from webhook.chat import bp as chat
     from webhook.chat import init_chat
-    from webhook.fulfilment import bp as fulfilment
+    from webhook.fulfilment.views import bp as fulfilment
     from webhook.health import bp as health
     from webhook.openapi import bp as openapi
 
@@ -80,7 +89,6 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
 
         app.register_blueprint(fakes)
     init_chat(app)
-    init_backends(app)
     return app
 
 

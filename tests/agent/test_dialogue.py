@@ -12,7 +12,6 @@ from tests.conftest import REPOSITORY
 from webhook.agent.dialogue import MAX_PROMPTS, Matched, OfflineAgent
 from webhook.agent.session import ConversationState
 from webhook.agent.understanding import LibraryUnderstanding
-from webhook.fulfilment.registry import registry
 from webhook.fulfilment.turn import FollowupEvent, Reply
 from webhook.library.loader import load_library
 
@@ -45,11 +44,10 @@ def test_an_output_context_lives_for_its_lifespan_in_turns(agent: OfflineAgent) 
 def test_a_follow_up_event_from_the_webhook_triggers_the_intent_that_has_it(
     agent: OfflineAgent, monkeypatch
 ) -> None:
-    monkeypatch.setitem(
-        registry._handlers,
-        "council.contact",
-        lambda turn: Reply(texts=("One moment.",), followup_event=FollowupEvent("WELCOME")),
+    handlers = agent.engine.handlers.replaced(
+        "council.contact", lambda turn: Reply(texts=("One moment.",), followup_event=FollowupEvent("WELCOME"))
     )
+    monkeypatch.setattr(agent.engine, "handlers", handlers)
     reply = agent.respond(DEMO, new_state(), "what is the council's phone number")
     assert reply.intent == "system.welcome"
     assert reply.messages[0]["text"] == "One moment."

@@ -31,10 +31,10 @@ from webhook.backends.bins import (
     guess_bin_type,
     missed_collection_window,
     normalise_postcode,
-    provider_for,
     validate_rounds_file,
 )
 from webhook.backends.calendar import LONDON, bank_holidays
+from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
 from webhook.library.model import Council
 from webhook.library.yaml_loader import Document
@@ -325,8 +325,8 @@ def council_with(tmp_path: Path, nation: str, backends: dict[str, object]) -> Co
 
 
 def test_a_scottish_councils_collections_slip_for_scottish_bank_holidays(tmp_path: Path) -> None:
-    scottish = provider_for(council_with(tmp_path, "scotland", {"bins": {"kind": "schedule"}}))
-    english = provider_for(council_with(tmp_path, "england", {"bins": {"kind": "schedule"}}))
+    scottish = Backends().for_council(council_with(tmp_path, "scotland", {"bins": {"kind": "schedule"}})).bins
+    english = Backends().for_council(council_with(tmp_path, "england", {"bins": {"kind": "schedule"}})).bins
     assert scottish is not None and english is not None
     st_andrews_day = date(2025, 12, 1)  # a Monday, a bank holiday in Scotland only
     scottish_food = scottish.collections("AA1 1AA", Deadline.after(1), today=date(2025, 11, 28)).of_type(
@@ -341,8 +341,9 @@ def test_a_scottish_councils_collections_slip_for_scottish_bank_holidays(tmp_pat
 
 def test_each_councils_provider_is_built_once(tmp_path: Path) -> None:
     council = council_with(tmp_path, "wales", {"bins": {"kind": "schedule"}})
-    assert provider_for(council) is provider_for(council)
-    assert provider_for(council_with(tmp_path, "wales", {})) is None
+    backends = Backends()
+    assert backends.for_council(council).bins is backends.for_council(council).bins
+    assert backends.for_council(council_with(tmp_path, "wales", {})).bins is None
 
 
 # Broken rounds files

@@ -262,11 +262,11 @@ class TestMalformedCalls:
 
 class TestHandlersThatFail:
     @pytest.fixture
-    def broken_handler(self, monkeypatch):
-        from webhook.fulfilment.registry import registry
+    def broken_handler(self, app, monkeypatch):
+        engine = app.extensions["engine"]
 
         def install(behaviour):
-            monkeypatch.setitem(registry._handlers, "council.contact", behaviour)
+            monkeypatch.setattr(engine, "handlers", engine.handlers.replaced("council.contact", behaviour))
 
         return install
 

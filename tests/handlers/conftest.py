@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,6 @@ from tests.backends.fixtures_http import refused_base_url
 from tests.conftest import REPOSITORY, app_settings
 from tests.fulfilment.conftest import SESSION, basic_auth, strict_reply, webhook_request
 from webhook import create_app
-from webhook.backends import registry
 from webhook.backends.calendar import LONDON
 from webhook.fulfilment.handlers import common
 
@@ -88,14 +87,20 @@ def _plain(value: Any) -> Any:
 Ask = Callable[..., Answer]
 
 
-@pytest.fixture(autouse=True)
-def fresh_backends() -> Iterator[None]:
-    """Every test builds its own clients with empty caches, and points relative URLs nowhere known."""
-    registry.reset()
-    registry.configure(refused_base_url())
-    yield
-    registry.reset()
-    registry.configure(None)
+@pytest.fixture
+def app() -> Flask:
+    """The app on the repository's own library, its relative backend URLs pointing nowhere known (each
+    test builds its own app, so its clients and caches start empty)."""
+    return create_app(app_settings(APP_BASE_URL=refused_base_url()))
+
+
+Rebase = Callable[[str], None]
+
+
+@pytest.fixture
+def rebase(app: Flask) -> Rebase:
+    """Point the app's relative backend URLs at another server."""
+    return lambda base: app.extensions["backends"].rebase(base)
 
 
 @pytest.fixture(autouse=True)
@@ -109,16 +114,16 @@ def development_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def apis(httpserver: HTTPServer) -> HTTPServer:
+def apis(httpserver: HTTPServer, rebase: Rebase) -> HTTPServer:
     """The local server standing in for every outside API, at the demo overlay's relative paths."""
-    registry.configure(httpserver.url_for("/").rstrip("/"))
+    rebase(httpserver.url_for("/"))
     return httpserver
 
 
 @pytest.fixture
-def refused() -> None:
+def refused(rebase: Rebase) -> None:
     """Every outside API refuses connections."""
-    registry.configure(refused_base_url())
+    rebase(refused_base_url())
 
 
 @pytest.fixture
@@ -181,8 +186,8 @@ def copy_library(root: Path, appended: dict[str, str] | None = None) -> Path:
 
 
 def app_on(library: Path, **settings: object) -> Flask:
-    """The app on another library folder."""
-    return create_app(app_settings(library, **settings))
+    """The app on another library folder (relative backend URLs pointing nowhere known, unless given)."""
+    return create_app(app_settings(library, **{"APP_BASE_URL": refused_base_url(), **settings}))
 
 
 def within_deadline(answer: Answer) -> bool:

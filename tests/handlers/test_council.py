@@ -12,13 +12,13 @@ from tests.backends.fixtures_http import FAILURES, arrange_failure
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Ask,
+    Rebase,
     app_on,
     copy_library,
     make_ask,
     within_deadline,
 )
 from tests.handlers.shapes import CASTLE, RIVERSIDE, postcode_found
-from webhook.backends import registry
 
 LOOKUP = "/_fakes/postcodes/postcodes/{}"
 COUNCILLORS_PAGE = "https://demo-council.example/council/councillors"
@@ -96,10 +96,10 @@ def test_a_resident_of_another_council_is_sent_there(apis: HTTPServer, ask: Ask)
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_postcodes_failure_gives_the_councillors_page_within_the_deadline(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
 ) -> None:
     base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("council.councillor", language="cy", parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY["cy"])

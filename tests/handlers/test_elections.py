@@ -9,9 +9,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.backends.fixtures_http import FAILURES, arrange_failure
-from tests.handlers.conftest import FAILURE_APOLOGY, Ask, within_deadline
+from tests.handlers.conftest import FAILURE_APOLOGY, Ask, Rebase, within_deadline
 from tests.handlers.shapes import ballot, poll_date, voting_information
-from webhook.backends import registry
 
 POSTCODE = "/_fakes/democracy-club/api/v1/sandbox/postcode/{}/"
 ADDRESS = "/_fakes/democracy-club/api/v1/sandbox/address/{}/"
@@ -212,10 +211,15 @@ def test_a_postcode_democracy_club_cannot_place_is_questioned(apis: HTTPServer, 
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_failure_gives_the_service_page_and_phone_within_the_deadline(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str, language: str
+    rebase: Rebase,
+    httpserver: HTTPServer,
+    request: pytest.FixtureRequest,
+    hurried_ask: Ask,
+    failure: str,
+    language: str,
 ) -> None:
     base, _ = arrange_failure(httpserver, request, failure, POSTCODE.format("AA11AA"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("elections.polling_station", language=language, parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY[language])
@@ -278,10 +282,10 @@ def test_a_northern_irish_postcode_is_sent_to_the_electoral_office_in_welsh(
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failed_registration_lookup_still_says_how_to_register(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
 ) -> None:
     base, _ = arrange_failure(httpserver, request, failure, POSTCODE.format("AA11AA"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("elections.register_to_vote", contexts=remembered("AA1 1AA"))
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY["en"] + " You can register to vote online")

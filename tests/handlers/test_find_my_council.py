@@ -11,6 +11,7 @@ from tests.backends.fixtures_http import FAILURES, arrange_failure
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Ask,
+    Rebase,
     app_on,
     copy_library,
     make_ask,
@@ -137,12 +138,16 @@ def test_a_lookup_is_cached_so_a_second_turn_makes_no_call(apis: HTTPServer, ask
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_failure_gives_the_library_answer_within_the_deadline(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str, language: str
+    rebase: Rebase,
+    httpserver: HTTPServer,
+    request: pytest.FixtureRequest,
+    hurried_ask: Ask,
+    failure: str,
+    language: str,
 ) -> None:
-    from webhook.backends import registry
 
     base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("council.find_my_council", language=language, parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY[language])
@@ -159,9 +164,9 @@ POSTCODES_BACKEND = "backends:\n  postcodes:\n    kind: postcodes_io\n    base_u
 
 
 @pytest.fixture
-def two_tier_ask(tmp_path: Path) -> Ask:
+def two_tier_ask(tmp_path: Path, httpserver: HTTPServer) -> Ask:
     library = copy_library(tmp_path, {"oxford": POSTCODES_BACKEND, "oxfordshire": POSTCODES_BACKEND})
-    return make_ask(app_on(library))
+    return make_ask(app_on(library, APP_BASE_URL=httpserver.url_for("/")))
 
 
 OXFORD = postcode_found(

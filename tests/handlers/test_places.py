@@ -9,9 +9,16 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.backends.fixtures_http import FAILURES, arrange_failure
-from tests.handlers.conftest import FAILURE_APOLOGY, Ask, app_on, copy_library, make_ask, within_deadline
+from tests.handlers.conftest import (
+    FAILURE_APOLOGY,
+    Ask,
+    Rebase,
+    app_on,
+    copy_library,
+    make_ask,
+    within_deadline,
+)
 from tests.handlers.shapes import postcode_found
-from webhook.backends import registry
 
 LOOKUP = "/_fakes/postcodes/postcodes/{}"
 SUMMER_WEDNESDAY = dt.datetime(2026, 6, 3, 10, 0)
@@ -70,11 +77,16 @@ def test_a_postcode_in_another_area_is_sent_to_its_council(apis: HTTPServer, ask
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_postcode_lookup_still_lists_the_centres(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, clock, failure: str
+    rebase: Rebase,
+    httpserver: HTTPServer,
+    request: pytest.FixtureRequest,
+    hurried_ask: Ask,
+    clock,
+    failure: str,
 ) -> None:
     clock(SUMMER_WEDNESDAY)
     base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA24ZZ"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("waste.recycling_centre", language="cy", parameters={"postcode": "AA2 4ZZ"})
     assert within_deadline(answer)
     assert answer.texts[0] == "Ein canolfannau ailgylchu:"

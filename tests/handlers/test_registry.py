@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-from flask import Flask
 
-from tests.conftest import REPOSITORY
+from tests.conftest import REPOSITORY, app_settings
 from tests.handlers.conftest import copy_library
-from webhook.backends import registry
+from webhook import create_app
 from webhook.backends.bins import ScheduleProvider
 from webhook.backends.open311 import FormLinkReporter, Open311Client
+from webhook.backends.registry import Backends
 from webhook.library.loader import load_library
 from webhook.library.validate import validate_library
 
@@ -24,8 +24,7 @@ def demo():
 
 
 def test_relative_base_urls_are_joined_to_the_apps_own_address(demo) -> None:
-    registry.configure("http://127.0.0.1:5555/")
-    built = registry.backends_for(demo)
+    built = Backends("http://127.0.0.1:5555/").for_council(demo)
     assert (
         built.postcodes is not None and built.postcodes.base_url == "http://127.0.0.1:5555/_fakes/postcodes"
     )
@@ -39,28 +38,34 @@ def test_relative_base_urls_are_joined_to_the_apps_own_address(demo) -> None:
     assert built.notifications is not None and built.notifications.base_url == "http://127.0.0.1:5555/"
     assert isinstance(built.bins, ScheduleProvider)
     assert built.councillors is not None
+    assert built.which_bin is not None and built.which_bin.current().entry("batteries") is not None
+    assert built.places is not None and built.places.current().places
 
 
 def test_the_apps_address_comes_from_its_config_else_the_environment(
     demo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    registry.configure(None)
     monkeypatch.setenv("APP_BASE_URL", "http://127.0.0.1:7777")
-    assert registry.backends_for(demo).postcodes.base_url == "http://127.0.0.1:7777/_fakes/postcodes"
+    assert Backends().for_council(demo).postcodes.base_url == "http://127.0.0.1:7777/_fakes/postcodes"
     monkeypatch.delenv("APP_BASE_URL")
-    assert registry.app_base_url() == "http://127.0.0.1:8080"
-
-    app = Flask(__name__)
-    app.config["APP_BASE_URL"] = "http://10.0.0.1:9000"
-    registry.init_app(app)
-    assert registry.app_base_url() == "http://10.0.0.1:9000"
+    assert Backends().app_base_url == "http://127.0.0.1:8080"
+    app = create_app(app_settings(APP_BASE_URL="http://10.0.0.1:9000"))
+    assert app.extensions["backends"].app_base_url == "http://10.0.0.1:9000"
 
 
-def test_clients_are_built_once_and_again_when_settings_change(demo) -> None:
-    first = registry.backends_for(demo)
-    assert registry.backends_for(demo) is first
-    registry.configure("http://127.0.0.1:6666")
-    assert registry.backends_for(demo) is not first
+def test_two_apps_share_no_clients_or_caches(demo) -> None:
+    first, second = Backends("http://127.0.0.1:5555"), Backends("http://127.0.0.1:5555")
+    assert first.for_council(demo).postcodes is not second.for_council(demo).postcodes
+    first.caches["postcodes"].put("key", "value")
+    assert second.caches["postcodes"].get("key") is None
+
+
+def test_clients_are_built_once_and_again_when_the_address_changes(demo) -> None:
+    backends = Backends("http://127.0.0.1:5555")
+    first = backends.for_council(demo)
+    assert backends.for_council(demo) is first
+    backends.rebase("http://127.0.0.1:6666")
+    assert backends.for_council(demo) is not first
 
 
 def test_a_key_variable_is_filled_in_only_for_this_apps_own_fakes(tmp_path: Path, monkeypatch) -> None:
@@ -77,10 +82,14 @@ def test_a_key_variable_is_filled_in_only_for_this_apps_own_fakes(tmp_path: Path
         },
     )
     library = load_library(library_dir).library
-    registry.backends_for(library.council("demo"))
-    registry.backends_for(library.council("oxford"))
-    assert os.environ["DEMO_OPEN311_API_KEY"] == "development-placeholder-key"
-    assert "OXFORD_OPEN311_KEY" not in os.environ
+    backends = Backends("http://127.0.0.1:5555")
+    demo_reports = backends.for_council(library.council("demo")).reports
+    oxford_reports = backends.for_council(library.council("oxford")).reports
+    assert isinstance(demo_reports, Open311Client) and isinstance(oxford_reports, Open311Client)
+    assert demo_reports.environ.get("DEMO_OPEN311_API_KEY") == "development-placeholder-key"
+    assert oxford_reports.environ.get("OXFORD_OPEN311_KEY") is None
+    # The process's environment is left as it was.
+    assert "DEMO_OPEN311_API_KEY" not in os.environ and "OXFORD_OPEN311_KEY" not in os.environ
 
 
 def test_a_block_that_cannot_be_built_is_left_out_and_logged(tmp_path: Path, caplog) -> None:
@@ -88,7 +97,7 @@ def test_a_block_that_cannot_be_built_is_left_out_and_logged(tmp_path: Path, cap
     (library_dir / "councils" / "demo" / "bins.yaml").unlink()
     council = load_library(library_dir).library.council("demo")
     with caplog.at_level(logging.ERROR, logger="webhook.backends.registry"):
-        built = registry.backends_for(council)
+        built = Backends().for_council(council)
     assert built.bins is None and built.postcodes is not None
     assert "backends.bins cannot be built" in caplog.text
 
@@ -98,7 +107,7 @@ def test_a_form_link_council_gets_a_form_reporter(tmp_path: Path) -> None:
         tmp_path,
         {"oxford": "backends:\n  reports:\n    kind: form_link\n    url: https://www.oxford.gov.uk/report\n"},
     )
-    built = registry.backends_for(load_library(library_dir).library.council("oxford"))
+    built = Backends().for_council(load_library(library_dir).library.council("oxford"))
     assert isinstance(built.reports, FormLinkReporter)
 
 

@@ -13,6 +13,7 @@ from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Answer,
     Ask,
+    Rebase,
     app_on,
     copy_library,
     make_ask,
@@ -26,7 +27,6 @@ from tests.handlers.shapes import (
     open311_services,
     postcode_found,
 )
-from webhook.backends import registry
 
 OPEN311 = "/_fakes/open311"
 NOTIFY_EMAIL = "/v2/notifications/email"
@@ -236,12 +236,12 @@ def test_a_place_in_another_councils_area_is_sent_there(apis: HTTPServer, ask: A
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failed_report_gives_the_form_and_phone_and_keeps_the_answers(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
 ) -> None:
     base, _ = arrange_failure(httpserver, request, failure, f"{OPEN311}/requests.json", method="POST")
     if failure != "refused":
         serve_open311_reads(httpserver)
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask(
         "streets.other_problem",
         text="dog mess everywhere Pothole: no e-mail",

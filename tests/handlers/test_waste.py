@@ -17,13 +17,13 @@ from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Answer,
     Ask,
+    Rebase,
     app_on,
     copy_library,
     make_ask,
     within_deadline,
 )
 from tests.handlers.shapes import open311_created, open311_services, postcode_found
-from webhook.backends import registry
 
 LOOKUP = "/_fakes/postcodes/postcodes/{}"
 OPEN311 = "/_fakes/open311"
@@ -153,11 +153,16 @@ def test_a_postcode_of_another_council_is_sent_there(apis: HTTPServer, ask: Ask)
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_area_check_still_gives_the_bin_days_within_the_deadline(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, clock, failure: str
+    rebase: Rebase,
+    httpserver: HTTPServer,
+    request: pytest.FixtureRequest,
+    hurried_ask: Ask,
+    clock,
+    failure: str,
 ) -> None:
     clock(WEDNESDAY)
     base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask("waste.collection_day", parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.texts[0].startswith("Your next collection is Monday 8 June")
@@ -181,8 +186,10 @@ BINS_ANSWER = {
 
 
 @pytest.fixture
-def api_ask(tmp_path: Path) -> Ask:
-    return make_ask(app_on(copy_library(tmp_path, {"oxford": BINS_API})))
+def api_ask(tmp_path: Path, httpserver: HTTPServer) -> Ask:
+    return make_ask(
+        app_on(copy_library(tmp_path, {"oxford": BINS_API}), APP_BASE_URL=httpserver.url_for("/"))
+    )
 
 
 def test_a_councils_bin_api_is_used(apis: HTTPServer, api_ask: Ask, clock) -> None:
@@ -202,8 +209,7 @@ def test_a_failing_bin_api_gives_the_bin_day_page_within_the_deadline(
 ) -> None:
     clock(WEDNESDAY)
     base, _ = arrange_failure(httpserver, request, failure, "/api/bins")
-    registry.configure(base.rstrip("/"))
-    app = app_on(copy_library(tmp_path, {"oxford": BINS_API}))
+    app = app_on(copy_library(tmp_path, {"oxford": BINS_API}), APP_BASE_URL=base)
     app.config["TURN_DEADLINE_SECONDS"] = 1.0
     answer = make_ask(app)("waste.collection_day", slug="oxford", parameters={"postcode": "OX1 1BX"})
     assert within_deadline(answer)
@@ -313,7 +319,12 @@ def test_a_date_that_was_not_a_collection_day_is_questioned(ask: Ask, clock) -> 
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_report_keeps_the_answers_and_gives_the_page(
-    httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, clock, failure: str
+    rebase: Rebase,
+    httpserver: HTTPServer,
+    request: pytest.FixtureRequest,
+    hurried_ask: Ask,
+    clock,
+    failure: str,
 ) -> None:
     clock(dt.datetime(2026, 6, 8, 18, 30))
     base, _ = arrange_failure(httpserver, request, failure, f"{OPEN311}/requests.json", method="POST")
@@ -321,7 +332,7 @@ def test_a_failing_report_keeps_the_answers_and_gives_the_page(
         services = open311_services("MISSED")
         services[0]["metadata"] = "false"
         httpserver.expect_request(f"{OPEN311}/services.json").respond_with_json(services)
-    registry.configure(base.rstrip("/"))
+    rebase(base)
     answer = hurried_ask(
         "waste.missed_collection", text="missed bin jo@example.com", parameters={"postcode": "AA1 1AA"}
     )

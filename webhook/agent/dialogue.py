@@ -1,28 +1,34 @@
 """The offline agent's dialogue: what Dialogflow ES does between understanding a message and answering.
 
 Contexts with lifespans, slot filling with the library's prompts, "cancel" to leave a prompt, events
-(welcome) and follow-up events, and fulfilment through the same webhook code with a genuine
-WebhookRequest, whose WebhookResponse is applied as Dialogflow applies it.
+(welcome) and follow-up events, and fulfilment through the same engine as the webhook: the agent hands
+it the WebhookCall Dialogflow would send and applies the typed reply as Dialogflow applies a
+WebhookResponse (a contract test holds the two in step).
 """
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from webhook.agent.messages import chat_messages
+from webhook.agent.messages import reply_messages
 from webhook.agent.nlu import Prediction
 from webhook.agent.session import ActiveContext, ConversationState, PendingIntent
+from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
-from webhook.fulfilment.parse import parse_webhook_request
-from webhook.fulfilment.service import answer_call
+from webhook.fulfilment.engine import Engine
+from webhook.fulfilment.handlers import handler_registry
+from webhook.fulfilment.parse import parse_session
+from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
+from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
 from webhook.library.resolve import resolved_intent
 
 FALLBACK = "system.fallback"
+#: What the offline agent's calls give as `originalDetectIntentRequest.source`.
+OFFLINE_SOURCE = "council-chatbot-offline"
 SAFEGUARDING = "system.safeguarding"
 #: How sure the classifier must be before a message during a prompt is taken as a new request.
 SWITCH_CONFIDENCE = 0.6
@@ -30,17 +36,11 @@ SWITCH_CONFIDENCE = 0.6
 MAX_PROMPTS = 3
 #: Follow-up events one message may trigger in a row (a guard against loops).
 MAX_FOLLOWUPS = 2
+#: What a resident types to leave a question (matched whole, after folding case and punctuation): what
+#: the agent understands, not what it says, so these stay beside the code that matches them.
 CANCEL_WORDS = {
     "en": {"cancel", "stop", "never mind", "nevermind", "forget it", "start again", "quit"},
     "cy": {"canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofio", "dechrau eto"},
-}
-CANCELLED = {
-    "en": "OK, I've stopped that. What else can I help you with?",
-    "cy": "Iawn, rydw i wedi stopio hynny. Gyda beth arall alla i helpu?",
-}
-GAVE_UP = {
-    "en": "Sorry, I still didn't catch that. You can start again, or call {phone}.",
-    "cy": "Mae'n ddrwg gen i, wnes i ddim deall o hyd. Gallwch ddechrau eto, neu ffonio {phone}.",
 }
 
 
@@ -83,10 +83,20 @@ class Matched:
 class OfflineAgent:
     """Runs a council's resolved library the way Dialogflow ES runs an agent."""
 
-    def __init__(self, library: Library, understanding: Understanding, deadline_seconds: float = 4.0) -> None:
+    def __init__(
+        self,
+        library: Library,
+        understanding: Understanding,
+        deadline_seconds: float = 4.0,
+        *,
+        engine: Engine | None = None,
+    ) -> None:
+        """`engine` answers the turns (the app's own, in the app); without one the agent builds its own,
+        with every handler and backends from the overlays."""
         self.library = library
         self.understanding = understanding
         self.deadline_seconds = deadline_seconds
+        self.engine = engine or Engine(library, handler_registry(), Backends())
 
     def welcome(self, council: Council, state: ConversationState) -> AgentReply:
         """The conversation's first message: the intent that answers the WELCOME event."""
@@ -103,7 +113,10 @@ class OfflineAgent:
             pending = state.pending
             state.pending = None
             self._age_contexts(state)
-            message = {"type": "text", "text": CANCELLED.get(language, CANCELLED["en"])}
+            message = {
+                "type": "text",
+                "text": message_text(self.library, council, "dialogue.cancelled", language),
+            }
             return AgentReply(pending.intent_id, 1.0, {}, [message], language, state)
         prediction = self.understanding.classify(council, language, text, self._candidates(council, state))
         if state.pending:
@@ -155,11 +168,9 @@ class OfflineAgent:
             if pending.attempts >= MAX_PROMPTS:
                 state.pending = None
                 self._age_contexts(state)
-                phone = _council_phone(council, state.language)
-                message = {
-                    "type": "text",
-                    "text": GAVE_UP.get(state.language, GAVE_UP["en"]).format(phone=phone),
-                }
+                phone = localise(council.contact.get("phone"), state.language) or ""
+                text = message_text(self.library, council, "dialogue.gave_up", state.language, phone=phone)
+                message = {"type": "text", "text": text}
                 return AgentReply(intent.id, prediction.confidence, {}, [message], state.language, state)
             return self._prompt(council, state, intent, missing, prediction.confidence)
         state.pending = None
@@ -187,20 +198,19 @@ class OfflineAgent:
     def _fulfil(
         self, council: Council, state: ConversationState, matched: Matched, followups: int = 0
     ) -> AgentReply:
-        request = self.webhook_request(council, state, matched)
-        # Through JSON and the webhook's own parser, exactly as a call from Dialogflow would arrive.
-        call = parse_webhook_request(json.loads(json.dumps(request)))
-        body = answer_call(self.library, council, call, Deadline.after(self.deadline_seconds)).body
+        call = self.webhook_call(council, state, matched)
+        answered = self.engine.answer(council, call, Deadline.after(self.deadline_seconds))
+        reply = answered.reply
         self._age_contexts(state)
-        self._apply_contexts(state, body.get("outputContexts", []))
-        payload_language = (body.get("payload") or {}).get("language")
+        self._apply_contexts(state, reply.output_contexts)
+        payload_language = (reply.payload or {}).get("language")
         if payload_language in council.languages:
             state.language = payload_language
-        messages = chat_messages(body.get("fulfillmentMessages", []))
-        event = body.get("followupEventInput")
-        target = self._intent_for_event(council, event.get("name", ""), state.language) if event else None
+        messages = reply_messages(reply)
+        event = reply.followup_event
+        target = self._intent_for_event(council, event.name, state.language) if event else None
         if target is not None and followups < MAX_FOLLOWUPS:
-            parameters = (event or {}).get("parameters", {})
+            parameters = dict(event.parameters) if event else {}
             followed = self._fulfil(
                 council,
                 state,
@@ -209,13 +219,44 @@ class OfflineAgent:
             )
             return replace(followed, confidence=matched.confidence, messages=messages + followed.messages)
         return AgentReply(
-            matched.intent.id, matched.confidence, dict(matched.values), messages, state.language, state, body
+            matched.intent.id,
+            matched.confidence,
+            dict(matched.values),
+            messages,
+            state.language,
+            state,
+            answered.body,
+        )
+
+    def webhook_call(self, council: Council, state: ConversationState, matched: Matched) -> WebhookCall:
+        """The call the engine gets for this turn: what the webhook parses from `webhook_request`."""
+        intent = matched.intent
+        parameters: dict[str, Any] = {}
+        originals: dict[str, Any] = {}
+        for parameter in intent.parameters:  # Dialogflow sends every declared parameter, "" when unfilled
+            parameters[parameter.name] = matched.values.get(parameter.name, [] if parameter.is_list else "")
+            originals[parameter.name] = matched.originals.get(parameter.name, "")
+        return WebhookCall(
+            session=parse_session(_session_path(council, state)),
+            intent_name=intent.id,
+            language_code=state.language,
+            query_text=matched.text,
+            parameters=parameters,
+            original_parameters=originals,
+            contexts={
+                name: Context(name, context.lifespan, context.parameters)
+                for name, context in state.contexts.items()
+                if not name.startswith("__")
+            },
+            source=OFFLINE_SOURCE,
+            all_required_params_present=True,
+            confidence=matched.confidence,
         )
 
     def webhook_request(self, council: Council, state: ConversationState, matched: Matched) -> dict[str, Any]:
         """The WebhookRequest Dialogflow would send for this turn (proto3 JSON, camelCase)."""
-        project = (council.dialogflow or {}).get("project_id") or f"offline-{council.slug}"
-        session = f"projects/{project}/agent/sessions/{state.session}"
+        session = _session_path(council, state)
+        project = parse_session(session).project_id
         parameters: dict[str, Any] = {}
         intent = matched.intent
         for parameter in intent.parameters:  # Dialogflow sends every declared parameter, "" when unfilled
@@ -243,7 +284,7 @@ class OfflineAgent:
                 "intentDetectionConfidence": matched.confidence,
                 "languageCode": state.language,
             },
-            "originalDetectIntentRequest": {"source": "council-chatbot-offline", "payload": {}},
+            "originalDetectIntentRequest": {"source": OFFLINE_SOURCE, "payload": {}},
         }
 
     # Contexts and events --------------------------------------------------------------------------
@@ -267,20 +308,23 @@ class OfflineAgent:
                 del state.contexts[name]
 
     @staticmethod
-    def _apply_contexts(state: ConversationState, output: list[Mapping[str, Any]]) -> None:
+    def _apply_contexts(state: ConversationState, output: tuple[OutputContext, ...]) -> None:
         for context in output:
-            name = context["name"].rsplit("/contexts/", 1)[-1]
-            lifespan = int(context.get("lifespanCount", 0))
-            if lifespan <= 0:
-                state.contexts.pop(name, None)
+            if context.lifespan <= 0:
+                state.contexts.pop(context.name, None)
             else:
-                state.contexts[name] = ActiveContext(lifespan, dict(context.get("parameters") or {}))
+                state.contexts[context.name] = ActiveContext(context.lifespan, dict(context.parameters))
 
     def _intent_for_event(self, council: Council, event: str, language: str) -> Intent | None:
         for intent in self.library.intents.values():
             if event in intent.events and council.offers(intent.id) and language in intent.languages:
                 return intent
         return None
+
+
+def _session_path(council: Council, state: ConversationState) -> str:
+    project = (council.dialogflow or {}).get("project_id") or f"offline-{council.slug}"
+    return f"projects/{project}/agent/sessions/{state.session}"
 
 
 def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
@@ -293,9 +337,3 @@ def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
 def _is_cancel(text: str, language: str) -> bool:
     words = " ".join(text.lower().strip(" .!?").split())
     return words in CANCEL_WORDS.get(language, set()) | CANCEL_WORDS["en"]
-
-
-def _council_phone(council: Council, language: str) -> str:
-    return (
-        localise(council.contact.get("phone"), language) or localise(council.contact.get("phone"), "en") or ""
-    )

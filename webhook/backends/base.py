@@ -30,9 +30,9 @@ class BackendMisconfigured(BackendUnavailable):
     """The council's settings are incomplete, e.g. the environment variable holding a key is unset."""
 
 
-def secret_from_env(variable: str | None, what: str) -> str:
+def secret_from_env(variable: str | None, what: str, environ: Mapping[str, str] = os.environ) -> str:
     """The secret held by an environment variable the overlay names; the error names the variable only."""
-    value = os.environ.get(variable or "", "").strip()
+    value = environ.get(variable or "", "").strip()
     if not variable or not value:
         raise BackendMisconfigured(f"{what}: environment variable {variable or '(none named)'} is not set")
     return value

@@ -461,7 +461,7 @@ def describe_opening(status: OpeningStatus, language: str = "en") -> str:
     if status.holiday is not None:
         first = words["closed_today_for"].format(reason=status.holiday.name(language))
     elif status.closure is not None and status.closure.reason is not None:
-        reason = localise(status.closure.reason, language) or localise(status.closure.reason, "en")
+        reason = localise(status.closure.reason, language)
         first = words["closed_today_for"].format(reason=reason)
     elif status.closure is not None:
         first = words["closed_today"]

@@ -12,13 +12,13 @@ The list is read on first use and read again whenever the file changes, so an ed
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from webhook.backends.base import BackendError
+from webhook.backends.council_files import CouncilFiles, DataFile
 from webhook.library.datafile import load_data_file
 from webhook.library.model import LocalisedText, localise
 from webhook.library.problems import Problem, Severity
@@ -101,24 +101,18 @@ def load_councillors(path: Path) -> CouncillorList:
 class PublishedCouncillors:
     """A council's list, read when first needed and again whenever the file changes."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._loaded: tuple[tuple[int, int], CouncillorList] | None = None
-        self._lock = threading.Lock()
+    def __init__(self, path: Path, files: CouncilFiles | None = None) -> None:
+        self.list_file = DataFile(path, load_councillors, files or CouncilFiles())
+
+    @property
+    def path(self) -> Path:
+        """The council's councillors file."""
+        return self.list_file.path
 
     def current(self) -> CouncillorList:
         """The list as the file now stands. Raises CouncillorListInvalid (a BackendError) when the file
         is missing or broken, so a handler falls back to the council's councillors page."""
-        try:
-            status = self.path.stat()
-        except OSError as error:
-            raise BackendError(f"{self.path}: cannot read the councillors list: {error.strerror}") from error
-        # Size as well as time: two edits within the clock's resolution still differ in size mostly.
-        version = (status.st_mtime_ns, status.st_size)
-        with self._lock:
-            if self._loaded is None or self._loaded[0] != version:
-                self._loaded = (version, load_councillors(self.path))
-            return self._loaded[1]
+        return self.list_file.current()
 
     def ward(self, code: str) -> Ward | None:
         """The ward with this GSS code."""
@@ -129,14 +123,16 @@ class PublishedCouncillors:
         return self.current().councillors_for(ward_code)
 
 
-def from_settings(settings: Mapping[str, Any], folder: Path) -> PublishedCouncillors:
+def from_settings(
+    settings: Mapping[str, Any], folder: Path, files: CouncilFiles | None = None
+) -> PublishedCouncillors:
     """A provider from an overlay's `kind: published_list` block; `folder` is the council's folder."""
-    return PublishedCouncillors(folder / str(settings.get("file") or DEFAULT_FILE))
+    return PublishedCouncillors(folder / str(settings.get("file") or DEFAULT_FILE), files)
 
 
 def describe(councillor: Councillor, language: str) -> str:
     """ "Name (Party)" in the language, for a reply or a quick reply."""
-    party = localise(councillor.party, language) or localise(councillor.party, "en")
+    party = localise(councillor.party, language)
     return f"{councillor.name} ({party})" if party else councillor.name
 
 

@@ -149,9 +149,8 @@ class VotingInformation:
         return self.registration or self.electoral_services
 
 
-# One cache for every client in the process, keyed by base URL and path: the answer for a postcode is
-# the same whichever council asks.
-_SHARED_CACHE: TTLCache[VotingInformation] = TTLCache(ttl_seconds=60 * 60)
+#: How long an answer is kept when the client is given no cache of its own.
+CACHE_SECONDS = 60 * 60
 
 
 class DemocracyClubClient(BaseAPIClient):
@@ -164,11 +163,13 @@ class DemocracyClubClient(BaseAPIClient):
         api_key_env: str | None = None,
         sandbox: bool = False,
         cache: TTLCache[VotingInformation] | None = None,
+        environ: Mapping[str, str] = os.environ,
     ) -> None:
         super().__init__(base_url)
         self.api_key_env = api_key_env
         self.prefix = "api/v1/sandbox" if sandbox else "api/v1"
-        self.cache = cache if cache is not None else _SHARED_CACHE
+        self.cache: TTLCache[VotingInformation] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.environ = environ
 
     def postcode(self, postcode: str, deadline: Deadline) -> VotingInformation:
         """Polling information for a postcode. Raises PostcodeNotRecognised for a postcode Democracy
@@ -203,21 +204,30 @@ class DemocracyClubClient(BaseAPIClient):
     def _auth(self) -> dict[str, str]:
         if self.api_key_env is None:
             return {}
-        key = os.environ.get(self.api_key_env)
+        key = self.environ.get(self.api_key_env)
         if not key:
             # Treated like an outage: the resident gets the fallback, the log names the variable.
             raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
         return {"auth_token": key}
 
 
-def from_settings(settings: Mapping[str, Any]) -> DemocracyClubClient:
-    """A client from an overlay's `kind: democracy_club` block."""
+def from_settings(
+    settings: Mapping[str, Any],
+    *,
+    cache: TTLCache[VotingInformation] | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> DemocracyClubClient:
+    """A client from an overlay's `kind: democracy_club` block; `environ` holds its key's variable."""
     sandbox = bool(settings.get("sandbox", False))
     api_key_env = settings.get("api_key_env")
     if api_key_env is None and not sandbox:
         raise ValueError("a democracy_club backend needs api_key_env (or sandbox: true)")
     return DemocracyClubClient(
-        settings.get("base_url") or DEFAULT_BASE_URL, api_key_env=api_key_env, sandbox=sandbox
+        settings.get("base_url") or DEFAULT_BASE_URL,
+        api_key_env=api_key_env,
+        sandbox=sandbox,
+        cache=cache,
+        environ=environ,
     )
 
 

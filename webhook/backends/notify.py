@@ -78,15 +78,17 @@ class NotifySender:
         api_key_env: str,
         templates: Mapping[str, LocalisedText] | None = None,
         base_url: str = DEFAULT_BASE_URL,
+        environ: Mapping[str, str] = os.environ,
     ) -> None:
         self.api_key_env = api_key_env
         self.templates = dict(templates or {})
         self.base_url = base_url
+        self.environ = environ
 
     def template_id(self, purpose: str, language: str) -> str:
         """The council's template for a purpose in a language, falling back to English."""
         template = self.templates.get(purpose)
-        chosen = localise(template, language) or localise(template, "en")
+        chosen = localise(template, language)
         if chosen is None:
             raise KeyError(f"no Notify template configured for {purpose!r}")
         return chosen
@@ -144,19 +146,20 @@ class NotifySender:
         return parse_sent(body)
 
     def _api_key(self) -> str:
-        key = os.environ.get(self.api_key_env, "")
+        key = self.environ.get(self.api_key_env, "")
         if not _API_KEY_SHAPE.match(key):
             # Never echo the value: say only which variable is wrong.
             raise BackendUnavailable(f"environment variable {self.api_key_env} is unset or not a Notify key")
         return key
 
 
-def from_settings(settings: Mapping[str, Any]) -> NotifySender:
-    """A sender from an overlay's `kind: govuk_notify` block."""
+def from_settings(settings: Mapping[str, Any], *, environ: Mapping[str, str] = os.environ) -> NotifySender:
+    """A sender from an overlay's `kind: govuk_notify` block; `environ` holds its key's variable."""
     return NotifySender(
         api_key_env=settings["api_key_env"],
         templates=settings.get("templates") or {},
         base_url=settings.get("base_url") or DEFAULT_BASE_URL,
+        environ=environ,
     )
 
 

@@ -196,7 +196,8 @@ def missing_attributes(definition: ServiceDefinition, answers: Mapping[str, Any]
 
 
 # The service list changes when the council reconfigures its system: an hour is fresh enough.
-_SHARED_CACHE: TTLCache[Any] = TTLCache(ttl_seconds=60 * 60)
+#: How long service lists are kept when the client is given no cache of its own.
+CACHE_SECONDS = 60 * 60
 
 
 class Open311Client(BaseAPIClient):
@@ -210,12 +211,14 @@ class Open311Client(BaseAPIClient):
         jurisdiction_id: str | None = None,
         service_codes: Mapping[str, str] | None = None,
         cache: TTLCache[Any] | None = None,
+        environ: Mapping[str, str] = os.environ,
     ) -> None:
         super().__init__(base_url)
         self.api_key_env = api_key_env
         self.jurisdiction_id = jurisdiction_id
         self.service_codes = dict(service_codes or {})
-        self.cache = cache if cache is not None else _SHARED_CACHE
+        self.cache: TTLCache[Any] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.environ = environ
 
     def services(self, deadline: Deadline) -> tuple[Service, ...]:
         """Every service the endpoint takes requests for."""
@@ -269,7 +272,7 @@ class Open311Client(BaseAPIClient):
             raise _open311_error(error) from error
 
     def _api_key(self) -> str:
-        key = os.environ.get(self.api_key_env)
+        key = self.environ.get(self.api_key_env)
         if not key:
             raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
         return key
@@ -287,13 +290,18 @@ class FormLinkReporter:
     ) -> ReportByForm:
         """The form for this intent in this language (English when there is no Welsh form)."""
         chosen = self.forms.get(intent_id, self.url)
-        url = localise(chosen, language) or localise(chosen, "en")
+        url = localise(chosen, language)
         if url is None:
             raise UnknownService(f"no report form configured for {intent_id}")
         return ReportByForm(url=url)
 
 
-def from_settings(settings: Mapping[str, Any]) -> Open311Client | FormLinkReporter:
+def from_settings(
+    settings: Mapping[str, Any],
+    *,
+    cache: TTLCache[Any] | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> Open311Client | FormLinkReporter:
     """A reporter from an overlay's `kind: open311` or `kind: form_link` block."""
     kind = settings.get("kind")
     if kind == "form_link":
@@ -304,6 +312,8 @@ def from_settings(settings: Mapping[str, Any]) -> Open311Client | FormLinkReport
             api_key_env=settings["api_key_env"],
             jurisdiction_id=settings.get("jurisdiction_id"),
             service_codes=settings.get("service_codes"),
+            cache=cache,
+            environ=environ,
         )
     raise ValueError(f"not a street-report backend kind: {kind!r}")
 

@@ -65,11 +65,17 @@ class GovUkPay(BaseAPIClient):
     """GOV.UK Pay: POST /v1/payments creates a payment; the resident pays at `_links.next_url`."""
 
     def __init__(
-        self, *, api_key_env: str, return_url: LocalisedText, base_url: str = DEFAULT_BASE_URL
+        self,
+        *,
+        api_key_env: str,
+        return_url: LocalisedText,
+        base_url: str = DEFAULT_BASE_URL,
+        environ: Mapping[str, str] = os.environ,
     ) -> None:
         super().__init__(base_url)
         self.api_key_env = api_key_env
         self.return_url = return_url
+        self.environ = environ
 
     def payment_link(
         self, amount_pence: int, reference: str, description: str, language: str, deadline: Deadline
@@ -81,7 +87,7 @@ class GovUkPay(BaseAPIClient):
             "amount": amount_pence,
             "reference": reference,
             "description": description,
-            "return_url": localise(self.return_url, language) or localise(self.return_url, "en"),
+            "return_url": localise(self.return_url, language),
             "language": language,
         }
         check_payment(payload)
@@ -94,7 +100,7 @@ class GovUkPay(BaseAPIClient):
         return parse_payment(body)
 
     def _authorisation(self) -> dict[str, str]:
-        key = os.environ.get(self.api_key_env)
+        key = self.environ.get(self.api_key_env)
         if not key:
             raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
         return {"Authorization": f"Bearer {key}"}
@@ -115,13 +121,15 @@ class PlainLink:
         deadline: Deadline | None = None,
     ) -> PaymentLink:
         """The payment page in this language (English when there is no Welsh page)."""
-        url = localise(self.url, language) or localise(self.url, "en")
+        url = localise(self.url, language)
         if url is None:
             raise ValueError("this plain_link payment backend has no URL")
         return PaymentLink(url=url, amount_pence=amount_pence)
 
 
-def from_settings(settings: Mapping[str, Any]) -> GovUkPay | PlainLink:
+def from_settings(
+    settings: Mapping[str, Any], *, environ: Mapping[str, str] = os.environ
+) -> GovUkPay | PlainLink:
     """A provider from an overlay's `kind: govuk_pay` or `kind: plain_link` block."""
     kind = settings.get("kind")
     if kind == "plain_link":
@@ -131,6 +139,7 @@ def from_settings(settings: Mapping[str, Any]) -> GovUkPay | PlainLink:
             api_key_env=settings["api_key_env"],
             return_url=settings["return_url"],
             base_url=settings.get("base_url") or DEFAULT_BASE_URL,
+            environ=environ,
         )
     raise ValueError(f"not a payment backend kind: {kind!r}")
 

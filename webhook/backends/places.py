@@ -14,7 +14,6 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from webhook.backends.base import BackendMisconfigured
 from webhook.backends.calendar import Closures, OpeningStatus, Timetable, opening_status, parse_closures
 from webhook.backends.calendar import parse_opening_hours as parse_hours
 from webhook.library.datafile import error_lines, load_data_file
-from webhook.library.model import Council, LocalisedText, localise
+from webhook.library.model import LocalisedText, localise
 from webhook.library.problems import Problem, Severity
 from webhook.library.yaml_loader import Document
 
@@ -66,7 +65,7 @@ class Place:
     def text(self, field_name: str, language: str) -> str | None:
         """A localised field (name, address, phone, url) in `language`, or in English."""
         value = getattr(self, field_name)
-        return localise(value, language) or localise(value, "en")
+        return localise(value, language)
 
     def status(self, at: datetime, holidays: Container[date]) -> OpeningStatus:
         """Open now and until when, or when it next opens, with this place's own bank-holiday practice."""
@@ -124,20 +123,16 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def places_for(council: Council) -> Places | None:
-    """The council's places, or None when its folder has no places.yaml."""
-    path = council.folder / FILE_NAME
-    return load_places(path) if path.exists() else None
-
-
 def load_places(path: Path) -> Places:
-    """The places in a places.yaml, cached until the file changes. Raises PlacesFileError with every
-    problem at FILE:LINE:COL."""
-    try:
-        stat = path.stat()
-    except OSError as error:
-        raise PlacesFileError(f"cannot read {path}: {error.strerror}") from error
-    return _load_places(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    """The places in a places.yaml. Raises PlacesFileError with every problem at FILE:LINE:COL."""
+    if not path.is_file():
+        raise PlacesFileError(f"cannot read {path}: no such file")
+    problems = validate_places_file(path)
+    if problems:
+        raise PlacesFileError(f"the places file is wrong:\n{error_lines(problems)}", tuple(problems))
+    document, _ = load_data_file(path, SCHEMA)
+    assert document is not None  # validated just above
+    return Places(tuple(_place(item) for item in document.data["places"]))
 
 
 def validate_places_file(path: Path) -> list[Problem]:
@@ -146,16 +141,6 @@ def validate_places_file(path: Path) -> list[Problem]:
     if document is None or problems:
         return problems
     return _content_problems(document)
-
-
-@lru_cache(maxsize=32)
-def _load_places(path: Path, mtime_ns: int, size: int) -> Places:
-    problems = validate_places_file(path)
-    if problems:
-        raise PlacesFileError(f"the places file is wrong:\n{error_lines(problems)}", tuple(problems))
-    document, _ = load_data_file(path, SCHEMA)
-    assert document is not None  # validated just above
-    return Places(tuple(_place(item) for item in document.data["places"]))
 
 
 def _content_problems(document: Document) -> list[Problem]:

@@ -5,13 +5,19 @@ Settings (the overlay's backend block, `kind: postcodes_io`):
 - `base_url` (optional): where postcodes.io answers; default https://api.postcodes.io. Councils may
   run their own copy (it is open source), so nothing here assumes the public service.
 
-postcodes.io needs no key. Lookups are cached for a day in one cache shared by every client in the
-process (keyed by base URL), since the same postcode gives the same answer whichever council asks.
+postcodes.io needs no key. Lookups are cached for a day in the cache the client is given (the app
+gives every council's client the same one, keyed by base URL, since the same postcode gives the same
+answer whichever council asks).
+
+An advisory lookup (the "is this address in our area?" check) rests postcodes.io for a while after it
+fails: until then advisory lookups answer from the cache alone, so an outage does not slow every turn.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -85,9 +91,10 @@ class PostcodeArea:
     longitude: float | None
 
 
-# Postcodes rarely change council; a day's cache spares postcodes.io and the resident's wait.
-_LOOKUP_CACHE_SECONDS = 24 * 60 * 60
-_SHARED_CACHE: TTLCache[PostcodeArea] = TTLCache(ttl_seconds=_LOOKUP_CACHE_SECONDS)
+#: Postcodes rarely change council; a day's cache spares postcodes.io and the resident's wait.
+CACHE_SECONDS = 24 * 60 * 60
+#: How long advisory lookups answer from the cache alone after postcodes.io fails.
+REST_SECONDS = 30.0
 
 
 def normalise_postcode(text: str) -> str | None:
@@ -106,16 +113,44 @@ class PostcodesClient(BaseAPIClient):
     """postcodes.io: one method per endpoint this project uses."""
 
     def __init__(
-        self, base_url: str = DEFAULT_BASE_URL, *, cache: TTLCache[PostcodeArea] | None = None
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        cache: TTLCache[PostcodeArea] | None = None,
+        rest_seconds: float = REST_SECONDS,
     ) -> None:
         super().__init__(base_url)
-        self.cache = cache if cache is not None else _SHARED_CACHE
+        self.cache: TTLCache[PostcodeArea] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.rest_seconds = rest_seconds
+        self._rest_until = 0.0
+        self._rest_lock = threading.Lock()
 
-    def lookup(self, postcode: str, deadline: Deadline) -> PostcodeArea:
+    def lookup(self, postcode: str, deadline: Deadline, *, advisory: bool = False) -> PostcodeArea:
         """The areas of a postcode. Raises InvalidPostcode or UnknownPostcode for the resident's
-        mistakes, and BackendError when postcodes.io cannot answer."""
+        mistakes, and BackendError when postcodes.io cannot answer.
+
+        An `advisory` lookup is one the turn can do without: while postcodes.io rests after a failed
+        advisory lookup it answers from the cache or fails at once, without a call."""
         normalised = _require_shape(postcode)
-        return self.cache.get_or_load((self.base_url, normalised), lambda: self._fetch(normalised, deadline))
+        if advisory and self.resting:
+            deadline = Deadline(expires_at=time.monotonic())  # the cache, or an immediate failure
+        try:
+            return self.cache.get_or_load(
+                (self.base_url, normalised), lambda: self._fetch(normalised, deadline)
+            )
+        except PostcodeError:
+            raise
+        except BackendError:
+            if advisory and not self.resting:
+                with self._rest_lock:
+                    self._rest_until = time.monotonic() + self.rest_seconds
+            raise
+
+    @property
+    def resting(self) -> bool:
+        """Whether advisory lookups are answering from the cache alone after a failure."""
+        with self._rest_lock:
+            return self._rest_until > time.monotonic()
 
     def validate(self, postcode: str, deadline: Deadline) -> bool:
         """Whether the postcode is in use (postcodes.io's /validate); False without a call when it is
@@ -140,9 +175,11 @@ class PostcodesClient(BaseAPIClient):
         return parse_lookup(body)
 
 
-def from_settings(settings: Mapping[str, Any]) -> PostcodesClient:
+def from_settings(
+    settings: Mapping[str, Any], *, cache: TTLCache[PostcodeArea] | None = None
+) -> PostcodesClient:
     """A client from an overlay's `kind: postcodes_io` block."""
-    return PostcodesClient(settings.get("base_url") or DEFAULT_BASE_URL)
+    return PostcodesClient(settings.get("base_url") or DEFAULT_BASE_URL, cache=cache)
 
 
 def parse_lookup(body: Any) -> PostcodeArea:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from webhook.backends.base import BackendError
@@ -51,35 +50,20 @@ class WasteGuide:
         return self.entries.get(item)
 
 
-def guide_for(council: Council) -> WasteGuide | None:
-    """The council's A to Z, or None when its overlay names none. Raises WasteGuideInvalid."""
+def guide_file(council: Council) -> Path | None:
+    """The council's A to Z file, or None when its overlay names none."""
     settings = council.backends.get("which_bin")
     if settings is None or settings.get("kind") != "a_to_z":
         return None
-    return load_guide(council.folder / str(settings.get("file") or DEFAULT_FILE))
+    return council.folder / str(settings.get("file") or DEFAULT_FILE)
 
 
 def load_guide(path: Path) -> WasteGuide:
-    """Read and check an A to Z file, cached until it changes. Raises WasteGuideInvalid."""
-    try:
-        status = path.stat()
-    except OSError as error:
+    """Read and check an A to Z file. Raises WasteGuideInvalid."""
+    if not path.is_file():
         raise WasteGuideInvalid(
-            [Problem(Location(path), Severity.ERROR, "yaml-syntax", f"cannot read: {error.strerror}")]
-        ) from error
-    return _load(path, status.st_mtime_ns, status.st_size)
-
-
-def validate_guide_file(path: Path) -> list[Problem]:
-    """Every problem in an A to Z file: YAML, schema, and items sent to a destination not defined."""
-    document, problems = load_data_file(path, SCHEMA_FILE)
-    if document is not None and not problems:
-        problems += _unknown_destinations(document)
-    return sorted(problems)
-
-
-@lru_cache(maxsize=16)
-def _load(path: Path, mtime_ns: int, size: int) -> WasteGuide:
+            [Problem(Location(path), Severity.ERROR, "yaml-syntax", "cannot read: no such file")]
+        )
     problems = validate_guide_file(path)
     if problems:
         raise WasteGuideInvalid(problems)
@@ -92,6 +76,14 @@ def _load(path: Path, mtime_ns: int, size: int) -> WasteGuide:
             for item, entry in document.data["items"].items()
         }
     )
+
+
+def validate_guide_file(path: Path) -> list[Problem]:
+    """Every problem in an A to Z file: YAML, schema, and items sent to a destination not defined."""
+    document, problems = load_data_file(path, SCHEMA_FILE)
+    if document is not None and not problems:
+        problems += _unknown_destinations(document)
+    return sorted(problems)
 
 
 def _unknown_destinations(document: Document) -> list[Problem]:

@@ -18,8 +18,8 @@ from webhook.agent.session import ConversationState, StateSigner
 from webhook.chat.parse import parse_chat_request
 from webhook.chat.ratelimit import RateLimiter
 from webhook.errors import error_body
-from webhook.fulfilment.messages import message
 from webhook.fulfilment.parse import RequestError, parse_body
+from webhook.library.messages import message_text
 from webhook.library.model import Library, localise
 
 bp = Blueprint("chat", __name__, template_folder="templates")
@@ -46,7 +46,12 @@ def offline_agent() -> OfflineAgent:
         from webhook.agent.understanding import LibraryUnderstanding
 
         understanding = LibraryUnderstanding(_library(), cache_dir=current_app.config["NLU_CACHE_DIR"])
-        agent = OfflineAgent(_library(), understanding, current_app.config["TURN_DEADLINE_SECONDS"])
+        agent = OfflineAgent(
+            _library(),
+            understanding,
+            current_app.config["TURN_DEADLINE_SECONDS"],
+            engine=current_app.extensions["engine"],
+        )
         current_app.extensions["chat_agent"] = agent
     return agent
 
@@ -96,16 +101,13 @@ def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> di
         answer = client.detect(council, session, text, language)
     except GoogleAPIError:
         log.exception("detectIntent failed for %s", council.slug)
-        phone = localise(council.contact.get("phone"), language) or localise(
-            council.contact.get("phone"), "en"
-        )
-        website = localise(council.contact.get("website"), language) or localise(
-            council.contact.get("website"), "en"
-        )
+        phone = localise(council.contact.get("phone"), language)
+        website = localise(council.contact.get("website"), language)
+        library = _library()
         text = (
-            message("lookup_failed", language)
+            message_text(library, council, "system.lookup_failed", language)
             + " "
-            + message("contact_us", language, phone=phone, website=website)
+            + message_text(library, council, "system.contact_us", language, phone=phone, website=website)
         )
         return {
             "intent": "system.fallback",
@@ -132,7 +134,7 @@ def chat_page(slug: str) -> ResponseReturnValue:
     language = request.args.get("language")
     if language not in council.languages:
         language = council.languages[0]
-    names = {code: localise(council.name, code) or localise(council.name, "en") for code in council.languages}
+    names = {code: localise(council.name, code) for code in council.languages}
     return render_template(
         "chat/chat.html",
         council=council,

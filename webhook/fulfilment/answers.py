@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from webhook.fulfilment.messages import message
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 
 
@@ -32,9 +31,8 @@ def library_reply(turn: Turn) -> Reply:
 
 def contact_reply(turn: Turn, lead: str) -> Reply:
     """`lead`, then the council's phone number and web site: never leave the resident with nothing."""
-    text = message(
-        "contact_us",
-        turn.language,
+    text = turn.say(
+        "system.contact_us",
         phone=turn.council_text("phone") or "",
         website=turn.council_text("website") or "",
     )
@@ -44,7 +42,7 @@ def contact_reply(turn: Turn, lead: str) -> Reply:
 def failure_reply(turn: Turn) -> Reply:
     """When a handler fails or runs out of time: the intent's own responses (which name the service's
     page and phone number), prefixed by an apology; the council's contacts for an unknown intent."""
-    apology = message("lookup_failed", turn.language)
+    apology = turn.say("system.lookup_failed")
     if turn.intent is None:
         return contact_reply(turn, apology)
     reply = library_reply(turn)
@@ -59,9 +57,8 @@ def failure_reply(turn: Turn) -> Reply:
 
 def unknown_intent_reply(turn: Turn) -> Reply:
     """Dialogflow matched an intent the library does not hold, or one this council does not offer."""
-    text = message(
-        "unknown_intent",
-        turn.language,
+    text = turn.say(
+        "system.unknown_intent",
         phone=turn.council_text("phone") or "",
         website=turn.council_text("website") or "",
     )

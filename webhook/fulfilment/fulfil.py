@@ -7,7 +7,7 @@ the resident can act on.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor
 from concurrent.futures import TimeoutError as FutureTimeout
 from enum import StrEnum
 
@@ -17,9 +17,6 @@ from webhook.fulfilment.turn import Reply, Turn
 
 log = logging.getLogger(__name__)
 
-# Handlers run on these threads so a turn can be answered when its deadline passes even if a handler
-# is still waiting on a backend (which gives up on its own, since every call takes the same deadline).
-_EXECUTOR = ThreadPoolExecutor(max_workers=32, thread_name_prefix="fulfil")
 #: Seconds kept back from the deadline, after waiting on the handler, to render and send the reply (not
 #: deadline.REPLY_RESERVE, which each outside call leaves for the handler to build its reply).
 RENDER_RESERVE = 0.1
@@ -36,8 +33,9 @@ class Outcome(StrEnum):
     TIMED_OUT = "timed_out"
 
 
-def fulfil(turn: Turn, registry: HandlerRegistry) -> tuple[Reply, Outcome, str | None]:
-    """The reply to a turn, how it was reached, and the handler that ran (if any)."""
+def fulfil(turn: Turn, registry: HandlerRegistry, executor: Executor) -> tuple[Reply, Outcome, str | None]:
+    """The reply to a turn, how it was reached, and the handler that ran (if any). Handlers run on
+    `executor`, so the turn is answered at its deadline even while a handler still waits."""
     intent = turn.intent
     if intent is None or not turn.council.offers(intent.id) or turn.language not in intent.languages:
         return unknown_intent_reply(turn), Outcome.UNKNOWN_INTENT, None
@@ -51,7 +49,7 @@ def fulfil(turn: Turn, registry: HandlerRegistry) -> tuple[Reply, Outcome, str |
     except UnknownHandler:
         # The library names a handler this deployment lacks: the static answer still helps.
         return library_reply(turn), Outcome.LIBRARY, None
-    future = _EXECUTOR.submit(handler, turn)
+    future = executor.submit(handler, turn)
     try:
         reply = future.result(timeout=max(0.0, turn.deadline.remaining() - RENDER_RESERVE))
     except FutureTimeout:

@@ -1,16 +1,33 @@
 """Fulfilment handlers registered by name (the name an intent gives under `fulfilment.handler`).
 
-Modelled on rasa-sdk's ActionExecutor: handlers register themselves, and one entry point looks a handler
-up and runs it, turning an unknown name into a typed error.
+Modelled on rasa-sdk's ActionExecutor: a registry of handlers by name, one entry point that looks a
+handler up, and a typed error for an unknown name. Handler modules only mark their functions with
+`@handler(name)`; the app (or the offline agent) builds its own registry from those modules when it is
+created, so nothing is registered by the side effect of an import and no registry is shared by two apps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from webhook.fulfilment.turn import Reply, Turn
+if TYPE_CHECKING:
+    from webhook.fulfilment.turn import Reply, Turn
 
-Handler = Callable[[Turn], Reply]
+Handler = Callable[["Turn"], "Reply"]
+#: The attribute `@handler` sets on a function: the name the library uses for it.
+NAME_ATTRIBUTE = "fulfilment_handler_name"
+
+
+def handler(name: str) -> Callable[[Handler], Handler]:
+    """Mark a function as the handler called `name`: `@handler("waste.collection_day")`."""
+
+    def mark(function: Handler) -> Handler:
+        setattr(function, NAME_ATTRIBUTE, name)
+        return function
+
+    return mark
 
 
 class UnknownHandler(LookupError):
@@ -20,19 +37,25 @@ class UnknownHandler(LookupError):
 class HandlerRegistry:
     """Handlers by name."""
 
-    def __init__(self) -> None:
-        self._handlers: dict[str, Handler] = {}
+    def __init__(self, handlers: dict[str, Handler] | None = None) -> None:
+        self._handlers: dict[str, Handler] = dict(handlers or {})
 
-    def register(self, name: str) -> Callable[[Handler], Handler]:
-        """Decorator: `@registry.register("waste.collection_day")`."""
+    @classmethod
+    def from_modules(cls, modules: Iterable[ModuleType]) -> HandlerRegistry:
+        """A registry of every function the modules mark with `@handler`."""
+        registry = cls()
+        for module in modules:
+            for value in vars(module).values():
+                name = getattr(value, NAME_ATTRIBUTE, None)
+                if isinstance(name, str) and getattr(value, "__module__", None) == module.__name__:
+                    registry.register(name, value)
+        return registry
 
-        def add(handler: Handler) -> Handler:
-            if name in self._handlers:
-                raise ValueError(f"handler {name!r} is registered twice")
-            self._handlers[name] = handler
-            return handler
-
-        return add
+    def register(self, name: str, function: Handler) -> None:
+        """Add a handler; a name given twice is a programming error."""
+        if name in self._handlers:
+            raise ValueError(f"handler {name!r} is registered twice")
+        self._handlers[name] = function
 
     def get(self, name: str) -> Handler:
         """The handler called `name`, or UnknownHandler."""
@@ -41,9 +64,13 @@ class HandlerRegistry:
         except KeyError:
             raise UnknownHandler(name) from None
 
+    def names(self) -> frozenset[str]:
+        """Every registered handler's name."""
+        return frozenset(self._handlers)
+
+    def replaced(self, name: str, function: Handler) -> HandlerRegistry:
+        """A copy with one handler replaced or added (tests; a deployment's own handler)."""
+        return HandlerRegistry({**self._handlers, name: function})
+
     def __contains__(self, name: object) -> bool:
         return name in self._handlers
-
-
-#: The registry the app uses; handler modules in webhook/fulfilment/handlers/ register on import.
-registry = HandlerRegistry()

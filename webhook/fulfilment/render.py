@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from webhook.fulfilment.messages import message
 from webhook.fulfilment.turn import Reply, Session
 from webhook.library.model import Card, Link
 
@@ -24,10 +23,16 @@ PLATFORMS = {
 
 
 def webhook_response(
-    reply: Reply, session: Session, *, language: str, source: str | None = None
+    reply: Reply,
+    session: Session,
+    *,
+    language: str,
+    quick_replies_title: str,
+    source: str | None = None,
 ) -> dict[str, Any]:
-    """The WebhookResponse JSON for a reply. Text-only channels get the links in `fulfillmentText`."""
-    text, messages = _messages(reply, language, PLATFORMS.get((source or "").lower()))
+    """The WebhookResponse JSON for a reply. Text-only channels get the links in `fulfillmentText`;
+    `quick_replies_title` is the council's `system.quick_replies_title` message in the language."""
+    text, messages = _messages(reply, quick_replies_title, PLATFORMS.get((source or "").lower()))
     body: dict[str, Any] = {"fulfillmentText": text, "fulfillmentMessages": messages}
     if reply.output_contexts:
         body["outputContexts"] = [
@@ -53,9 +58,13 @@ def webhook_response(
     return body
 
 
-def _messages(reply: Reply, language: str, platform: str | None) -> tuple[str, list[dict[str, Any]]]:
+def _messages(
+    reply: Reply, quick_replies_title: str, platform: str | None
+) -> tuple[str, list[dict[str, Any]]]:
     """The reply's text and messages, remembered: the library's replies repeat all day."""
-    return _rendered(reply.texts, reply.quick_replies, reply.links, reply.cards, language, platform)
+    return _rendered(
+        reply.texts, reply.quick_replies, reply.links, reply.cards, quick_replies_title, platform
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -64,7 +73,7 @@ def _rendered(
     quick_replies: tuple[str, ...],
     links: tuple[Link, ...],
     cards: tuple[Card, ...],
-    language: str,
+    quick_replies_title: str,
     platform: str | None,
 ) -> tuple[str, list[dict[str, Any]]]:
     messages: list[dict[str, Any]] = [{"text": {"text": [text]}} for text in texts]
@@ -73,7 +82,7 @@ def _rendered(
         rich.append(
             {
                 "quickReplies": {
-                    "title": message("quick_replies_title", language),
+                    "title": quick_replies_title,
                     "quickReplies": list(quick_replies),
                 }
             }

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from webhook.backends.registry import NO_BACKENDS, CouncilBackends
 from webhook.deadline import Deadline
+from webhook.library.messages import message_text
 from webhook.library.model import Card, Council, Intent, Library, Link, localise
 from webhook.library.resolve import ResolvedIntent, resolved_intent
 
@@ -94,6 +96,8 @@ class Turn:
     call: WebhookCall
     language: str
     deadline: Deadline
+    #: The council's backend clients and data files (none in a turn built without an app).
+    backends: CouncilBackends = NO_BACKENDS
 
     @property
     def intent_name(self) -> str:
@@ -160,9 +164,13 @@ class Turn:
     def council_text(self, key: str) -> str | None:
         """One of the council's own facts (name, phone, website ...) in the turn's language."""
         if key == "name":
-            return localise(self.council.name, self.language) or localise(self.council.name, "en")
-        value = self.council.contact.get(key, self.council.facts.get(key))
-        return localise(value, self.language) or localise(value, "en")
+            return localise(self.council.name, self.language)
+        return localise(self.council.contact.get(key, self.council.facts.get(key)), self.language)
+
+    def say(self, message_id: str, /, **values: object) -> str:
+        """One of the bot's own sentences (intents/messages/), as the council words it in the turn's
+        language, with `values` filled in: `turn.say("waste.next", day=..., bins=...)`."""
+        return message_text(self.library, self.council, message_id, self.language, **values)
 
     def choose(self, variants: tuple[str, ...]) -> str:
         """One of several response variants, stable within a session so a retried turn reads the same."""

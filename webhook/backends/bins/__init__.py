@@ -35,16 +35,15 @@ Both take the missed-collection window (all optional)::
 
         missed_reports: {opens_at: "17:00", opens_days_after: 0, working_days: 2}
 
-Use `provider_for(council)` in handlers: it builds each council's provider once, so the HTTP session and
-the cache outlive the turn. Every failure is a `webhook.backends.base.BackendError`: `PostcodeNotServed`,
+The app's `Backends` (webhook.backends.registry) builds each council's provider once, so the HTTP session
+and the cache outlive the turn. Every failure is a `webhook.backends.base.BackendError`: `PostcodeNotServed`,
 `AddressRequired` (offer `.addresses`), `UnknownAddress`, `BinsSettingsError` (overlay or file wrong,
 with `.problems` at FILE:LINE:COL), `BackendUnavailable` and `BackendInvalidResponse` for the API.
 """
 
 from __future__ import annotations
 
-import json
-import threading
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -72,7 +71,7 @@ from webhook.backends.bins.model import (
 )
 from webhook.backends.bins.schedule import ScheduleProvider, load_rounds, validate_rounds_file
 from webhook.backends.calendar import bank_holidays
-from webhook.library.model import Council
+from webhook.backends.council_files import CouncilFiles
 
 __all__ = [
     "Address",
@@ -96,12 +95,18 @@ __all__ = [
     "load_rounds",
     "missed_collection_window",
     "normalise_postcode",
-    "provider_for",
     "validate_rounds_file",
 ]
 
 
-def from_settings(settings: Mapping[str, Any], council_folder: Path, *, nation: str) -> BinProvider:
+def from_settings(
+    settings: Mapping[str, Any],
+    council_folder: Path,
+    *,
+    nation: str,
+    files: CouncilFiles | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> BinProvider:
     """A bins provider from the overlay's `backends.bins` block. `nation` (the overlay's: england,
     wales, scotland, northern-ireland) chooses the bank holidays that move collections and close the
     missed-bin window; it has no default, so a Scottish council never gets English holidays by accident."""
@@ -117,26 +122,8 @@ def from_settings(settings: Mapping[str, Any], council_folder: Path, *, nation: 
             holidays,
             missed_rules=missed_rules,
             collections_per_bin=int(settings.get("collections_per_bin", 3)),
+            files=files,
         )
     if kind == "http_json":
-        return HttpJsonProvider.from_settings(settings, missed_rules)
+        return HttpJsonProvider.from_settings(settings, missed_rules, environ=environ)
     raise BinsSettingsError(f"unknown bins provider kind {kind!r}; expected schedule or http_json")
-
-
-_providers: dict[tuple[str, str, str], BinProvider] = {}
-_providers_lock = threading.Lock()
-
-
-def provider_for(council: Council) -> BinProvider | None:
-    """The council's bins provider (None when its overlay names none), built once per process and
-    settings, so its cache serves every turn."""
-    settings = council.backends.get("bins")
-    if settings is None:
-        return None
-    key = (str(council.folder), json.dumps(settings, sort_keys=True, default=str), council.nation)
-    with _providers_lock:
-        provider = _providers.get(key)
-        if provider is None:
-            provider = from_settings(settings, council.folder, nation=council.nation)
-            _providers[key] = provider
-        return provider

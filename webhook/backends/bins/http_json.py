@@ -10,6 +10,7 @@ bin days change weekly at most, and a council system that is slow at 7am stays s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -97,7 +98,13 @@ class HttpJsonProvider:
         self.collections_per_bin = collections_per_bin
 
     @classmethod
-    def from_settings(cls, settings: Mapping[str, Any], missed_rules: MissedReportRules) -> HttpJsonProvider:
+    def from_settings(
+        cls,
+        settings: Mapping[str, Any],
+        missed_rules: MissedReportRules,
+        *,
+        environ: Mapping[str, str] = os.environ,
+    ) -> HttpJsonProvider:
         """Build from the overlay's `bins` block (`kind: http_json`)."""
         if "url_template" not in settings:
             raise BinsSettingsError("the http_json bins provider needs url_template")
@@ -113,7 +120,7 @@ class HttpJsonProvider:
         headers = {}
         if "api_key_env" in settings:
             try:
-                key = secret_from_env(settings["api_key_env"], "bins API key")
+                key = secret_from_env(settings["api_key_env"], "bins API key", environ)
             except BackendMisconfigured as error:
                 raise BinsSettingsError(str(error)) from None
             headers[settings.get("api_key_header", "X-API-Key")] = key

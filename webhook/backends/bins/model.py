@@ -36,7 +36,7 @@ class Address:
 
     def text(self, language: str) -> str:
         """The label in `language`, or in English."""
-        return localise(self.label, language) or localise(self.label, "en") or self.id
+        return localise(self.label, language) or self.id
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class BinCollection:
 
     def text(self, language: str) -> str:
         """The bin's name as the council calls it, in `language` or in English."""
-        return localise(self.name, language) or localise(self.name, "en") or ""
+        return localise(self.name, language) or ""
 
     @property
     def next(self) -> date | None:

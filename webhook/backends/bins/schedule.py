@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from webhook.backends.bins.model import (
     normalise_postcode,
 )
 from webhook.backends.calendar import WEEKDAYS
+from webhook.backends.council_files import CouncilFiles, DataFile
 from webhook.deadline import Deadline
 from webhook.library.datafile import error_lines, load_data_file
 from webhook.library.model import LocalisedText
@@ -150,16 +150,22 @@ class ScheduleProvider:
         *,
         missed_rules: MissedReportRules | None = None,
         collections_per_bin: int = 3,
+        files: CouncilFiles | None = None,
     ) -> None:
-        self.path = path
+        self.rounds_file = DataFile(path, load_rounds, files or CouncilFiles())
         self.holidays = holidays
         self.missed_rules = missed_rules or MissedReportRules()
         self.collections_per_bin = collections_per_bin
-        load_rounds(path)  # fail at start-up, not in a resident's turn
+        self.rounds_file.current()  # fail at start-up, not in a resident's turn
+
+    @property
+    def path(self) -> Path:
+        """The council's rounds file."""
+        return self.rounds_file.path
 
     def addresses(self, postcode: str, deadline: Deadline | None = None) -> tuple[Address, ...]:
         """The streets of a postcode split between rounds; () when the postcode has one round."""
-        area = self._area(load_rounds(self.path), postcode)
+        area = self._area(self.rounds_file.current(), postcode)
         return () if isinstance(area, str) else tuple(Address(street.id, street.name) for street in area)
 
     def collections(
@@ -170,7 +176,7 @@ class ScheduleProvider:
         today: date | None = None,
     ) -> BinSchedule:
         """The next collections of every bin on the postcode's (or street's) round."""
-        rounds = load_rounds(self.path)
+        rounds = self.rounds_file.current()
         area = self._area(rounds, postcode)
         address = None
         if isinstance(area, str):
@@ -219,17 +225,10 @@ def _checked(path: Path) -> tuple[Document | None, list[Problem]]:
 
 
 def load_rounds(path: Path) -> Rounds:
-    """The parsed rounds file, cached until the file changes. Raises BinsSettingsError with every
-    problem (FILE:LINE:COL) when it is missing or wrong."""
-    try:
-        stat = path.stat()
-    except OSError as error:
-        raise BinsSettingsError(f"cannot read the bin rounds file {path}: {error.strerror}") from error
-    return _load_rounds(path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=32)
-def _load_rounds(path: Path, mtime_ns: int, size: int) -> Rounds:
+    """The parsed rounds file. Raises BinsSettingsError with every problem (FILE:LINE:COL) when it is
+    missing or wrong."""
+    if not path.is_file():
+        raise BinsSettingsError(f"cannot read the bin rounds file {path}: no such file")
     document, problems = _checked(path)
     if document is None or problems:
         raise BinsSettingsError(f"the bin rounds file is wrong:\n{error_lines(problems)}", tuple(problems))

@@ -1,6 +1,12 @@
-"""Fulfilment handlers, one module per area; importing this package registers them all."""
+"""Fulfilment handlers, one module per area, each function marked `@handler(name)`.
 
-from webhook.fulfilment.handlers import (  # noqa: F401
+`handler_registry()` builds a fresh registry of them all; the app and the offline agent each build
+their own when they are created.
+"""
+
+from __future__ import annotations
+
+from webhook.fulfilment.handlers import (
     council,
     council_tax,
     elections,
@@ -9,3 +15,17 @@ from webhook.fulfilment.handlers import (  # noqa: F401
     system,
     waste,
 )
+from webhook.fulfilment.registry import HandlerRegistry
+
+#: Every module holding handlers; a new area's module is added here.
+MODULES = (council, council_tax, elections, places, streets, system, waste)
+
+
+def handler_registry() -> HandlerRegistry:
+    """A new registry of every handler this package provides."""
+    return HandlerRegistry.from_modules(MODULES)
+
+
+def handler_names() -> frozenset[str]:
+    """The names of every handler this package provides (what `fulfilment.handler:` may name)."""
+    return handler_registry().names()

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import threading
 import time
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,7 +26,6 @@ from webhook.backends.postcodes import (
     is_in_area,
     normalise_postcode,
 )
-from webhook.backends.registry import CouncilBackends, backends_for
 from webhook.deadline import REPLY_RESERVE, Deadline
 from webhook.fulfilment.answers import library_reply
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
@@ -45,47 +42,10 @@ RESIDENT_LIFESPAN = 20
 #: the resident's question must keep most of it.
 AREA_CHECK_SHARE = 0.4
 
-# Welsh here is machine-drafted: it needs review by a Welsh speaker.
-WORDS = {
-    "en": {
-        "elsewhere": (
-            "{postcode} is not in {council}'s area: it is covered by {other}, who can help with this."
-        ),
-        "other_website": "{name} website",
-        "find_council": "Find your local council on GOV.UK",
-        "check_postcode": (
-            "{postcode} doesn't look like a full UK postcode. Please check it, for example AA1 1AA."
-        ),
-        "no_postcode": "I couldn't find the postcode {postcode}. Please check it and try again.",
-    },
-    "cy": {
-        "elsewhere": (
-            "Nid yw {postcode} yn ardal {council}: mae'n cael ei wasanaethu gan {other}, a all eich helpu "
-            "gyda hyn."
-        ),
-        "other_website": "Gwefan {name}",
-        "find_council": "Dod o hyd i'ch cyngor lleol ar GOV.UK (Saesneg)",
-        "check_postcode": (
-            "Nid yw {postcode} yn edrych fel cod post llawn yn y DU. Gwiriwch ef, er enghraifft AA1 1AA."
-        ),
-        "no_postcode": "Allwn i ddim dod o hyd i'r cod post {postcode}. Gwiriwch ef a rhowch gynnig arall.",
-    },
-}
-
-
-def words(table: Mapping[str, Mapping[str, str]], turn: Turn) -> Mapping[str, str]:
-    """A handler's sentences in the turn's language (English when it has none in that language)."""
-    return table.get(turn.language, table["en"])
-
 
 def now() -> dt.datetime:
     """The time in the UK. Tests replace this to fix the clock."""
     return dt.datetime.now(LONDON)
-
-
-def backends(turn: Turn) -> CouncilBackends:
-    """The turn's council's backend clients."""
-    return backends_for(turn.council)
 
 
 def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = True) -> str | None:
@@ -175,38 +135,19 @@ def check_area(
     answer from the cache alone for a while, so an outage does not slow every turn."""
     if client is None:
         return AreaCheck(postcode)
-    resting = _resting(client)
-    # An expired deadline makes the lookup answer from the cache or fail at once, without a call.
-    deadline = Deadline(expires_at=time.monotonic()) if resting else share_of(turn.deadline, share)
+    resting = client.resting
     try:
-        area = client.lookup(postcode, deadline)
+        area = client.lookup(postcode, share_of(turn.deadline, share), advisory=True)
     except PostcodeError:
         return AreaCheck(postcode)  # the resident's mistake: the handler's own lookup will say so
     except BackendError as error:
         if not resting:
-            log.warning("area check skipped, resting postcodes.io for %.0f s: %s", REST_SECONDS, error)
-            _rest(client)
+            log.warning("area check skipped, resting postcodes.io for %.0f s: %s", client.rest_seconds, error)
         return AreaCheck(postcode)
     if is_in_area(area, turn.council):
         return AreaCheck(postcode, area)
     tier = turn.intent.tier if turn.intent else "any"
     return AreaCheck(postcode, area, other_council(turn, area, tier))
-
-
-#: How long area checks answer from the cache alone after postcodes.io fails.
-REST_SECONDS = 30.0
-_rest_until: weakref.WeakKeyDictionary[PostcodesClient, float] = weakref.WeakKeyDictionary()
-_rest_lock = threading.Lock()
-
-
-def _resting(client: PostcodesClient) -> bool:
-    with _rest_lock:
-        return _rest_until.get(client, 0.0) > time.monotonic()
-
-
-def _rest(client: PostcodesClient) -> None:
-    with _rest_lock:
-        _rest_until[client] = time.monotonic() + REST_SECONDS
 
 
 def other_council(turn: Turn, area: PostcodeArea, tier: str) -> OtherCouncil:
@@ -226,12 +167,12 @@ def elsewhere_reply(turn: Turn, check: AreaCheck) -> Reply:
     """Tell a resident of another council which council to contact, with its site or GOV.UK's finder."""
     other = check.elsewhere
     assert other is not None
-    said = words(WORDS, turn)
     links = []
     if other.website:
-        links.append(Link(said["other_website"].format(name=other.name), other.website))
-    links.append(Link(said["find_council"], FIND_COUNCIL_URL))
-    text = said["elsewhere"].format(
+        links.append(Link(turn.say("common.other_website", name=other.name), other.website))
+    links.append(Link(turn.say("common.find_council"), FIND_COUNCIL_URL))
+    text = turn.say(
+        "common.elsewhere",
         postcode=check.postcode,
         council=council_name(turn.council, turn.language),
         other=other.name,
@@ -241,13 +182,12 @@ def elsewhere_reply(turn: Turn, check: AreaCheck) -> Reply:
 
 def council_name(council: Council, language: str) -> str:
     """A council's name in the language."""
-    return localise(council.name, language) or localise(council.name, "en") or council.slug
+    return localise(council.name, language) or council.slug
 
 
 def council_website(council: Council, language: str) -> str | None:
     """A council's home page in the language."""
-    website = council.contact.get("website")
-    return localise(website, language) or localise(website, "en")
+    return localise(council.contact.get("website"), language)
 
 
 # ---------------------------------------------------------------------------------------------------

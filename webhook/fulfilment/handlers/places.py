@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from webhook.backends.base import BackendError
 from webhook.backends.calendar import bank_holidays, describe_opening
-from webhook.backends.places import Place, PlaceKind, Places, places_for
+from webhook.backends.places import Place, PlaceKind, Places
 from webhook.fulfilment.answers import failure_reply, library_reply
 from webhook.fulfilment.handlers import common
-from webhook.fulfilment.handlers.common import answer, check_area, elsewhere_reply, postcode_of, words
-from webhook.fulfilment.registry import registry
+from webhook.fulfilment.handlers.common import answer, check_area, elsewhere_reply, postcode_of
+from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.model import Link
 
@@ -21,26 +21,8 @@ log = logging.getLogger(__name__)
 #: How many places to name when the resident's postcode says which are nearest.
 NEAREST = 2
 
-# Welsh here is machine-drafted: it needs review by a Welsh speaker.
-WORDS = {
-    "en": {
-        "place": "{name}, {address}: {status}.",
-        "place_distance": "{name}, {address} ({miles:.1f} miles away): {status}.",
-        "nearest": "Your nearest recycling centres:",
-        "centres": "Our recycling centres:",
-        "libraries": "Our libraries:",
-    },
-    "cy": {
-        "place": "{name}, {address}: {status}.",
-        "place_distance": "{name}, {address} ({miles:.1f} milltir i ffwrdd): {status}.",
-        "nearest": "Eich canolfannau ailgylchu agosaf:",
-        "centres": "Ein canolfannau ailgylchu:",
-        "libraries": "Ein llyfrgelloedd:",
-    },
-}
 
-
-@registry.register("waste.recycling_centre")
+@handler("waste.recycling_centre")
 def recycling_centre(turn: Turn) -> Reply:
     """The council's recycling centres, nearest first when the resident's postcode is known, each with
     whether it is open now or when it next opens."""
@@ -50,10 +32,9 @@ def recycling_centre(turn: Turn) -> Reply:
     if isinstance(found, Reply):
         return found
     places, centres = found
-    said = words(WORDS, turn)
     postcode = postcode_of(turn)
     if postcode is not None:
-        check = check_area(turn, postcode, common.backends(turn).postcodes)
+        check = check_area(turn, postcode, turn.backends.postcodes)
         if check.outside:
             return elsewhere_reply(turn, check)
         area = check.area
@@ -61,11 +42,11 @@ def recycling_centre(turn: Turn) -> Reply:
             nearby = places.nearest(area.latitude, area.longitude, PlaceKind.RECYCLING_CENTRE, NEAREST)
             if nearby:
                 lines = [_line(turn, near.place, near.distance_miles) for near in nearby]
-                return _reply(turn, said["nearest"], lines, [near.place for near in nearby])
-    return _reply(turn, said["centres"], [_line(turn, place) for place in centres], centres)
+                return _reply(turn, turn.say("places.nearest"), lines, [near.place for near in nearby])
+    return _reply(turn, turn.say("places.centres"), [_line(turn, place) for place in centres], centres)
 
 
-@registry.register("libraries.services")
+@handler("libraries.services")
 def libraries(turn: Turn) -> Reply:
     """The library's answer (joining, renewing, e-books), then each library and whether it is open."""
     if turn.resolved.routed:
@@ -73,9 +54,8 @@ def libraries(turn: Turn) -> Reply:
     found = _places(turn, PlaceKind.LIBRARY)
     if isinstance(found, Reply):
         return found
-    said = words(WORDS, turn)
     base = library_reply(turn)
-    lines = [said["libraries"], *(_line(turn, place) for place in found[1])]
+    lines = [turn.say("places.libraries"), *(_line(turn, place) for place in found[1])]
     return answer(turn, *base.texts, *lines)
 
 
@@ -83,7 +63,8 @@ def _places(turn: Turn, kind: PlaceKind) -> tuple[Places, tuple[Place, ...]] | R
     """The council's places and those of a kind, or the reply to give instead (none published, or a
     broken places file)."""
     try:
-        places = places_for(turn.council)
+        source = turn.backends.places
+        places = source.current() if source is not None else None
     except BackendError as error:
         log.error("council %s: its places file is wrong: %s", turn.council.slug, error)
         return failure_reply(turn)
@@ -94,15 +75,14 @@ def _places(turn: Turn, kind: PlaceKind) -> tuple[Places, tuple[Place, ...]] | R
 
 
 def _line(turn: Turn, place: Place, miles: float | None = None) -> str:
-    said = words(WORDS, turn)
     status = describe_opening(
         place.status(common.now(), bank_holidays(turn.council.nation)), turn.language
     ).rstrip(".")
     name = place.text("name", turn.language) or place.id
     address = place.text("address", turn.language) or ""
     if miles is None:
-        return said["place"].format(name=name, address=address, status=status)
-    return said["place_distance"].format(name=name, address=address, miles=miles, status=status)
+        return turn.say("places.place", name=name, address=address, status=status)
+    return turn.say("places.place_distance", name=name, address=address, miles=f"{miles:.1f}", status=status)
 
 
 def _reply(turn: Turn, lead: str, lines: Sequence[str], places: Sequence[Place]) -> Reply:

@@ -43,7 +43,6 @@ from webhook.fulfilment.handlers.common import (
     pick,
     postcode_in_text,
     with_context,
-    words,
 )
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Link, localise
@@ -60,55 +59,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?7|07)(?:[\s-]?\d){9}(?!\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NO_THANKS = re.compile(r"\b(no|none|nope|skip|without|send it|dim|heb|na|anfon)\b", re.IGNORECASE)
-
-# Welsh here is machine-drafted: it needs review by a Welsh speaker.
-WORDS = {
-    "en": {
-        "where": (
-            "Where is it? Give the street and a landmark or house number, or the postcode, for example "
-            '"{keyword}: outside 12 Mill Lane, AA1 2AB".'
-        ),
-        "contact": (
-            "Would you like the reference sent to you? Give your e-mail address or mobile number, for "
-            'example "{keyword}: jo@example.com", or choose "{keyword}: no e-mail".'
-        ),
-        "no_email": "{keyword}: no e-mail",
-        "number_hint": ' Please answer with a number, for example "{keyword}: 5".',
-        "choose": " Please choose one of the options.",
-        "accepted": "Thank you, we have your report. Your reference is {reference}.",
-        "accepted_no_reference": "Thank you, we have your report.",
-        "emailed": "We've sent the reference to your e-mail address.",
-        "texted": "We've sent the reference to your phone by text.",
-        "not_sent": "We couldn't send you a confirmation, so please make a note of your reference.",
-        "form": "You can report this on our online form.",
-        "form_link": "Report it online",
-        "gave_up": "Sorry, I couldn't take your report here. Please use our online form, or call {phone}.",
-    },
-    "cy": {
-        "where": (
-            "Ble mae e? Rhowch y stryd a thirnod neu rif tŷ, neu'r cod post, er enghraifft "
-            '"{keyword}: y tu allan i 12 Lôn y Felin, AA1 2AB".'
-        ),
-        "contact": (
-            "Hoffech chi i ni anfon y cyfeirnod atoch chi? Rhowch eich cyfeiriad e-bost neu rif ffôn "
-            'symudol, er enghraifft "{keyword}: jo@example.com", neu dewiswch "{keyword}: dim e-bost".'
-        ),
-        "no_email": "{keyword}: dim e-bost",
-        "number_hint": ' Atebwch gyda rhif, er enghraifft "{keyword}: 5".',
-        "choose": " Dewiswch un o'r opsiynau.",
-        "accepted": "Diolch, mae eich adroddiad gennym. Eich cyfeirnod yw {reference}.",
-        "accepted_no_reference": "Diolch, mae eich adroddiad gennym.",
-        "emailed": "Rydyn ni wedi anfon y cyfeirnod i'ch cyfeiriad e-bost.",
-        "texted": "Rydyn ni wedi anfon y cyfeirnod i'ch ffôn mewn neges destun.",
-        "not_sent": "Allwn ni ddim anfon cadarnhad atoch chi, felly nodwch eich cyfeirnod.",
-        "form": "Gallwch roi gwybod am hyn ar ein ffurflen ar-lein.",
-        "form_link": "Rhoi gwybod ar-lein",
-        "gave_up": (
-            "Mae'n ddrwg gen i, allwn i ddim cymryd eich adroddiad yma. Defnyddiwch ein ffurflen ar-lein, "
-            "neu ffoniwch {phone}."
-        ),
-    },
-}
 
 
 @dataclass
@@ -194,7 +144,7 @@ def take_report(
     question, or send the report and confirm it. `details` describes the problem in the resident's
     words (the first turn's message); `location` and `postcode` are what the handler already knows, and
     `intro` what to say before the first question instead of the library's answer."""
-    reporter = common.backends(turn).reports
+    reporter = turn.backends.reports
     if reporter is None:
         return library_reply(turn)
     state = current_state(turn, keyword)
@@ -207,7 +157,7 @@ def take_report(
     else:
         absorb_answer(turn, state)
     if state.postcode and not state.area_checked:
-        check = check_area(turn, state.postcode, common.backends(turn).postcodes)
+        check = check_area(turn, state.postcode, turn.backends.postcodes)
         if check.outside:
             return with_context(elsewhere_reply(turn, check), ended())
         _place(state, check)
@@ -218,14 +168,13 @@ def take_report(
 
 def form_reply(turn: Turn, reporter: FormLinkReporter) -> Reply:
     """For a council without Open311: its form for this report, first among the links."""
-    said = words(WORDS, turn)
     form = reporter.report(turn.intent_name, None, turn.language)
     base = library_reply(turn)
     others = tuple(link for link in base.links if link.url != form.url)
     return replace(
         base,
-        texts=(*base.texts, said["form"]),
-        links=(Link(said["form_link"], form.url), *others),
+        texts=(*base.texts, turn.say("reporting.form")),
+        links=(Link(turn.say("reporting.form_link"), form.url), *others),
     )
 
 
@@ -264,9 +213,8 @@ def absorb_answer(turn: Turn, state: ReportState) -> None:
 
 def next_step(turn: Turn, client: Open311Client, state: ReportState) -> Reply:
     """Ask the next question, or send the report when nothing required is missing."""
-    said = words(WORDS, turn)
     if not (state.location or state.postcode):
-        return _ask(turn, state, "location", said["where"].format(keyword=state.keyword))
+        return _ask(turn, state, "location", turn.say("reporting.where", keyword=state.keyword))
     code = client.service_codes.get(state.intent)
     if code is None:  # the council takes this report some other way: its page says how
         log.warning("council %s: no Open311 service code for %s", turn.council.slug, state.intent)
@@ -280,8 +228,8 @@ def next_step(turn: Turn, client: Open311Client, state: ReportState) -> Reply:
     if missing:
         return _ask_attribute(turn, state, missing[0])
     if not state.contact_done and not (state.email or state.phone):
-        no_email = said["no_email"].format(keyword=state.keyword)
-        return _ask(turn, state, "contact", said["contact"].format(keyword=state.keyword), (no_email,))
+        no_email = turn.say("reporting.no_email", keyword=state.keyword)
+        return _ask(turn, state, "contact", turn.say("reporting.contact", keyword=state.keyword), (no_email,))
     return submit(turn, client, code, state)
 
 
@@ -331,11 +279,10 @@ def _choice_label(turn: Turn, attribute: Attribute, value: AttributeValue) -> st
     """A value's name as the council words it in the turn's language, else the endpoint's name."""
     settings = turn.council.backends.get("reports", {})
     wording = ((settings.get("choices") or {}).get(attribute.code) or {}).get(value.key)
-    return localise(wording, turn.language) or localise(wording, "en") or value.name
+    return localise(wording, turn.language) or value.name
 
 
 def _ask_attribute(turn: Turn, state: ReportState, attribute: Attribute) -> Reply:
-    said = words(WORDS, turn)
     question = _question(turn, attribute)
     retry = state.asking == f"attribute:{attribute.code}"
     quick: tuple[str, ...] = ()
@@ -343,9 +290,9 @@ def _ask_attribute(turn: Turn, state: ReportState, attribute: Attribute) -> Repl
         quick = tuple(
             f"{state.keyword}: {_choice_label(turn, attribute, value)}" for value in attribute.values
         )
-        question += said["choose"] if retry else ""
+        question += " " + turn.say("reporting.choose") if retry else ""
     elif attribute.datatype == "number" and retry:
-        question += said["number_hint"].format(keyword=state.keyword)
+        question += " " + turn.say("reporting.number_hint", keyword=state.keyword)
     return _ask(turn, state, f"attribute:{attribute.code}", question, quick)
 
 
@@ -353,16 +300,15 @@ def _question(turn: Turn, attribute: Attribute) -> str:
     """The council's wording of an attribute's question in the turn's language, else the endpoint's."""
     settings = turn.council.backends.get("reports", {})
     wording = (settings.get("questions") or {}).get(attribute.code)
-    return localise(wording, turn.language) or localise(wording, "en") or attribute.description
+    return localise(wording, turn.language) or attribute.description
 
 
 def _ask(turn: Turn, state: ReportState, asking: str, question: str, quick: tuple[str, ...] = ()) -> Reply:
     state.tries = state.tries + 1 if state.asking == asking else 0
     if state.tries >= MAX_TRIES:
-        said = words(WORDS, turn)
         phone = common.service_fact(turn, "phone")
         return common.answer(
-            turn, said["gave_up"].format(phone=phone), quick_replies=(), output_contexts=(ended(),)
+            turn, turn.say("reporting.gave_up", phone=phone), quick_replies=(), output_contexts=(ended(),)
         )
     first = state.asking is None
     state.asking = asking
@@ -379,7 +325,6 @@ def _ask(turn: Turn, state: ReportState, asking: str, question: str, quick: tupl
 
 def submit(turn: Turn, client: Open311Client, code: str, state: ReportState) -> Reply:
     """Send the report; then confirm it by Notify if the resident asked."""
-    said = words(WORDS, turn)
     request = ServiceRequest(
         description=state.details or turn.resolved.intent.title,
         address_string=state.location or state.postcode,
@@ -396,26 +341,29 @@ def submit(turn: Turn, client: Open311Client, code: str, state: ReportState) -> 
         # Keep what the resident told us: asking again sends it without asking anything twice.
         return with_context(failure_reply(turn), state.context())
     reference = receipt.reference
-    texts = [said["accepted"].format(reference=reference) if reference else said["accepted_no_reference"]]
+    texts = [
+        turn.say("reporting.accepted", reference=reference)
+        if reference
+        else turn.say("reporting.accepted_no_reference")
+    ]
     if receipt.service_notice:
         texts.append(receipt.service_notice)
     if state.email or state.phone:
         texts.append(confirm(turn, reference, state))
     elif state.contact_unreadable:
-        texts.append(said["not_sent"])
+        texts.append(turn.say("reporting.not_sent"))
     return common.answer(turn, *texts, links=(), output_contexts=(ended(),))
 
 
 def confirm(turn: Turn, reference: str | None, state: ReportState) -> str:
     """Send the reference by e-mail or text; say whether it went."""
-    said = words(WORDS, turn)
-    sender = common.backends(turn).notifications
+    sender = turn.backends.notifications
     if sender is None or reference is None:
-        return said["not_sent"]
+        return turn.say("reporting.not_sent")
     return (
-        said["emailed" if state.email else "texted"]
+        turn.say("reporting.emailed" if state.email else "reporting.texted")
         if _send(turn, sender, reference, state)
-        else said["not_sent"]
+        else turn.say("reporting.not_sent")
     )
 
 

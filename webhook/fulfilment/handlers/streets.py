@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from webhook.fulfilment.answers import library_reply
 from webhook.fulfilment.handlers.reporting import take_report
-from webhook.fulfilment.registry import registry
+from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import Reply, Turn
 
-#: The word each report's questions and quick replies start with, so an answer is understood as the
-#: same intent again. Welsh is machine-drafted: it needs review by a Welsh speaker.
-KEYWORDS = {
-    "streets.pothole": {"en": "Pothole", "cy": "Twll yn y ffordd"},
-    "streets.streetlight": {"en": "Street light", "cy": "Golau stryd"},
-    "streets.flytipping": {"en": "Fly-tipping", "cy": "Tipio anghyfreithlon"},
-    "streets.other_problem": {"en": "Street problem", "cy": "Problem stryd"},
-    "environment.noise": {"en": "Noise complaint", "cy": "Sŵn"},
+#: Per intent, the message holding the word each report's questions and quick replies start with, so an
+#: answer is understood as the same intent again.
+KEYWORD_MESSAGES = {
+    "streets.pothole": "streets.keyword_pothole",
+    "streets.streetlight": "streets.keyword_streetlight",
+    "streets.flytipping": "streets.keyword_flytipping",
+    "streets.other_problem": "streets.keyword_other_problem",
+    "environment.noise": "streets.keyword_noise",
 }
 
 
-@registry.register("streets.report")
+@handler("streets.report")
 def street_report(turn: Turn) -> Reply:
     """Report a problem on the street: potholes, street lights, fly-tipping and other problems."""
     if turn.resolved.routed:
@@ -30,7 +30,7 @@ def street_report(turn: Turn) -> Reply:
     return take_report(turn, problem or keyword, details)
 
 
-@registry.register("environment.noise")
+@handler("environment.noise")
 def noise(turn: Turn) -> Reply:
     """Report a noise problem."""
     if turn.resolved.routed:
@@ -39,8 +39,7 @@ def noise(turn: Turn) -> Reply:
 
 
 def _keyword(turn: Turn) -> str:
-    keyword = KEYWORDS.get(turn.intent_name, KEYWORDS["streets.other_problem"])
-    return keyword.get(turn.language, keyword["en"])
+    return turn.say(KEYWORD_MESSAGES.get(turn.intent_name, "streets.keyword_other_problem"))
 
 
 def _problem_name(turn: Turn) -> str | None:

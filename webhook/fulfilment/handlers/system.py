@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from webhook.fulfilment.answers import library_reply
-from webhook.fulfilment.registry import registry
+from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 
 #: How many turns the chosen language is remembered for in the `language` context.
 LANGUAGE_LIFESPAN = 50
 
 
-@registry.register("system.switch_language")
+@handler("system.switch_language")
 def switch_language(turn: Turn) -> Reply:
     """Confirm the switch in the chosen language and tell the client which language to send from now on.
 
