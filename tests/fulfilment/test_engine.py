@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from tests.backends.fixtures_http import refused_base_url
 from tests.conftest import REPOSITORY
+from tests.fulfilment.conftest import webhook_request
 from webhook.agent.dialogue import Matched, OfflineAgent
 from webhook.agent.messages import chat_messages, reply_messages
 from webhook.agent.session import ActiveContext, ConversationState
@@ -18,6 +20,8 @@ from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_names, handler_registry
 from webhook.fulfilment.parse import parse_webhook_request
+from webhook.fulfilment.registry import Handler, handler
+from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.loader import load_library
 
 LIBRARY = load_library(REPOSITORY).library
@@ -41,6 +45,29 @@ def test_each_registry_is_built_afresh_and_holds_every_handler_the_library_names
     assert named <= handler_names()
     replaced = first.replaced("council.contact", lambda turn: None)  # type: ignore[arg-type,return-value]
     assert replaced.get("council.contact") is not first.get("council.contact")
+
+
+def test_a_handler_that_never_waits_runs_on_the_requests_own_thread() -> None:
+    threads: dict[str, str] = {}
+
+    def record(name: str) -> Handler:
+        def run(turn: Turn) -> Reply:
+            threads[name] = threading.current_thread().name
+            return Reply(texts=("done",))
+
+        return run
+
+    registry = handler_registry().replaced(
+        "council.contact", handler("council.contact", waits=False)(record("quick"))
+    )
+    registry = registry.replaced("waste.collection_day", record("waiting"))
+    engine = Engine(LIBRARY, registry, Backends(refused_base_url()))
+    demo = LIBRARY.councils["demo"]
+    for intent, parameters in (("council.contact", {}), ("waste.collection_day", {"postcode": "AA1 1AA"})):
+        call = parse_webhook_request(webhook_request(intent, parameters=parameters))
+        assert engine.answer(demo, call, Deadline.after(2.0)).reply.texts == ("done",)
+    assert threads == {"quick": threading.current_thread().name, "waiting": threads["waiting"]}
+    assert threads["waiting"].startswith("fulfil")
 
 
 def _cases() -> list[tuple[str, str, str]]:

@@ -152,6 +152,14 @@ def test_contact_says_whether_the_offices_are_open_now(
     assert "01632 960000" in answer.texts[0]
 
 
+def test_the_offices_close_on_the_minute_for_a_resident_who_asks_twice(ask: Ask, clock) -> None:
+    # The answer is kept for the minute it was worked out in, and no longer.
+    clock(dt.datetime(2026, 6, 5, 16, 29, 59))
+    assert ask("council.contact").texts[-1] == "We're open now, until 4:30pm."
+    clock(dt.datetime(2026, 6, 5, 16, 30, 0))
+    assert ask("council.contact").texts[-1] == "We're closed now. We open again Monday 8 June at 9am."
+
+
 SCOTTISH_COUNCIL = """\
 slug: firth
 name: Demo Firth Council

@@ -12,7 +12,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from enum import StrEnum
 
 from webhook.fulfilment.answers import failure_reply, library_reply, unknown_intent_reply
-from webhook.fulfilment.registry import HandlerRegistry, UnknownHandler
+from webhook.fulfilment.registry import HandlerRegistry, UnknownHandler, waits
 from webhook.fulfilment.turn import Reply, Turn
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,9 @@ class Outcome(StrEnum):
 
 
 def fulfil(turn: Turn, registry: HandlerRegistry, executor: Executor) -> tuple[Reply, Outcome, str | None]:
-    """The reply to a turn, how it was reached, and the handler that ran (if any). Handlers run on
-    `executor`, so the turn is answered at its deadline even while a handler still waits."""
+    """The reply to a turn, how it was reached, and the handler that ran (if any). Handlers that may wait
+    on an outside system run on `executor`, so the turn is answered at its deadline even while one still
+    waits; the others run here."""
     intent = turn.intent
     if intent is None or not turn.council.offers(intent.id) or turn.language not in intent.languages:
         return unknown_intent_reply(turn), Outcome.UNKNOWN_INTENT, None
@@ -49,8 +50,10 @@ def fulfil(turn: Turn, registry: HandlerRegistry, executor: Executor) -> tuple[R
     except UnknownHandler:
         # The library names a handler this deployment lacks: the static answer still helps.
         return library_reply(turn), Outcome.LIBRARY, None
-    future = executor.submit(handler, turn)
     try:
+        if not waits(handler):
+            return handler(turn), Outcome.HANDLED, intent.handler
+        future = executor.submit(handler, turn)
         reply = future.result(timeout=max(0.0, turn.deadline.remaining() - RENDER_RESERVE))
     except FutureTimeout:
         log.warning("handler %s missed the turn's deadline", intent.handler)

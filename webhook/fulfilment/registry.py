@@ -16,18 +16,29 @@ if TYPE_CHECKING:
     from webhook.fulfilment.turn import Reply, Turn
 
 Handler = Callable[["Turn"], "Reply"]
-#: The attribute `@handler` sets on a function: the name the library uses for it.
+#: The attributes `@handler` sets on a function: the name the library uses for it, and whether it waits.
 NAME_ATTRIBUTE = "fulfilment_handler_name"
+WAITS_ATTRIBUTE = "fulfilment_handler_waits"
 
 
-def handler(name: str) -> Callable[[Handler], Handler]:
-    """Mark a function as the handler called `name`: `@handler("waste.collection_day")`."""
+def handler(name: str, *, waits: bool = True) -> Callable[[Handler], Handler]:
+    """Mark a function as the handler called `name`: `@handler("waste.collection_day")`.
+
+    `waits=False` declares that the handler never waits on an outside system (it only reads the library,
+    the clock and local files): it then runs on the request's own thread, which saves the hand-off to a
+    worker thread that guards the turn's deadline against a hung backend."""
 
     def mark(function: Handler) -> Handler:
         setattr(function, NAME_ATTRIBUTE, name)
+        setattr(function, WAITS_ATTRIBUTE, waits)
         return function
 
     return mark
+
+
+def waits(function: Handler) -> bool:
+    """Whether a handler may wait on an outside system (unmarked functions are assumed to)."""
+    return bool(getattr(function, WAITS_ATTRIBUTE, True))
 
 
 class UnknownHandler(LookupError):

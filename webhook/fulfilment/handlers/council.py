@@ -3,15 +3,18 @@ how to contact the council (with whether it is open now)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from webhook.backends.base import BackendError
 from webhook.backends.calendar import (
     MONTH_NAMES,
     OpeningStatus,
+    Timetable,
     bank_holidays,
     format_relative_date,
     format_time,
+    parse_opening_hours,
 )
 from webhook.backends.calendar import opening_status as status_at
 from webhook.backends.councillors import Councillor, describe
@@ -183,22 +186,46 @@ def _describe_councillor(turn: Turn, person: Councillor) -> str:
 # council.contact
 
 
-@handler("council.contact")
+@handler("council.contact", waits=False)
 def council_contact(turn: Turn) -> Reply:
     """The library's answer plus every contact fact the council publishes (e-mail, address), and
-    whether its offices are open now, by its opening hours and its nation's bank holidays."""
+    whether its offices are open now, by its opening hours and its nation's bank holidays.
+
+    Asked all day, and the same for every resident within a minute (times are told to the minute), so
+    the answer is kept for the minute it was worked out in: one per council, language and wording."""
     reply = library_reply(turn)
+    minute = common.now().replace(second=0, microsecond=0)
+    key = ("council.contact", turn.council.slug, turn.language, reply.texts)
+    kept = turn.library.memo.get(key)
+    if kept is not None and kept[0] == minute:
+        return kept[1]
+    answered = _contact_reply(turn, reply, minute)
+    turn.library.memo[key] = (minute, answered)
+    return answered
+
+
+def _contact_reply(turn: Turn, reply: Reply, now: dt.datetime) -> Reply:
     extra = []
     for key, message_id in CONTACT_MESSAGES.items():
         value = turn.council_text(key)
         if value:
             extra.append(turn.say(message_id, value=value))
-    hours = turn.council.contact.get("opening_hours")
-    if hours:
-        status = status_at(hours, common.now(), bank_holidays(turn.council.nation))
+    hours = _opening_hours(turn)
+    if hours is not None:
+        status = status_at(hours, now, bank_holidays(turn.council.nation))
         extra.append(describe_status(turn, status))
     extra = [line for line in extra if line]
     return replace(reply, texts=reply.texts + tuple(extra)) if extra else reply
+
+
+def _opening_hours(turn: Turn) -> Timetable | None:
+    """The council's opening hours as a timetable, parsed once per library (it never changes)."""
+    key = ("opening_hours", turn.council.slug)
+    memo = turn.library.memo
+    if key not in memo:
+        hours = turn.council.contact.get("opening_hours")
+        memo[key] = parse_opening_hours(hours) if hours else None
+    return memo[key]
 
 
 def describe_status(turn: Turn, status: OpeningStatus) -> str:

@@ -12,7 +12,7 @@ from webhook.fulfilment.turn import OutputContext, Reply, Turn
 LANGUAGE_LIFESPAN = 50
 
 
-@handler("system.switch_language")
+@handler("system.switch_language", waits=False)
 def switch_language(turn: Turn) -> Reply:
     """Confirm the switch in the chosen language and tell the client which language to send from now on.
 

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 # waste.which_bin
 
 
-@handler("waste.which_bin")
+@handler("waste.which_bin", waits=False)
 def which_bin(turn: Turn) -> Reply:
     """Which bin (or place) the item goes in, from the council's A to Z; its A to Z page otherwise."""
     if turn.resolved.routed:
