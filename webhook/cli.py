@@ -53,7 +53,7 @@ def main() -> None:
 def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Check every intent, entity and council overlay; print PATH:LINE:COL: problems."""
     from webhook.backends.datafiles import council_data_problems
-    from webhook.fulfilment.handlers import handler_names
+    from webhook.fulfilment.handler_names import handler_names
     from webhook.library.validate import as_json, summary, validate_library
 
     started = time.perf_counter()

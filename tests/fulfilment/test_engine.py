@@ -18,7 +18,8 @@ from webhook.agent.session import ActiveContext, ConversationState
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
-from webhook.fulfilment.handlers import handler_names, handler_registry
+from webhook.fulfilment.handler_names import HANDLER_MODULES, handler_names
+from webhook.fulfilment.handlers import MODULES, handler_registry
 from webhook.fulfilment.parse import parse_webhook_request
 from webhook.fulfilment.registry import Handler, handler
 from webhook.fulfilment.turn import Reply, Turn
@@ -42,9 +43,14 @@ def test_each_registry_is_built_afresh_and_holds_every_handler_the_library_names
     first, second = handler_registry(), handler_registry()
     assert first is not second
     named = {intent.handler for intent in LIBRARY.intents.values() if intent.handler}
-    assert named <= handler_names()
+    assert named <= first.names()
     replaced = first.replaced("council.contact", lambda turn: None)  # type: ignore[arg-type,return-value]
     assert replaced.get("council.contact") is not first.get("council.contact")
+
+
+def test_the_names_validation_reads_from_the_source_are_those_the_registry_imports() -> None:
+    assert handler_names() == handler_registry().names()
+    assert tuple(module.__name__.rsplit(".", 1)[-1] for module in MODULES) == HANDLER_MODULES
 
 
 def test_a_handler_that_never_waits_runs_on_the_requests_own_thread() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BuildLibrary
-from webhook.fulfilment.handlers import handler_names
+from webhook.fulfilment.handler_names import handler_names
 from webhook.library.problems import Problem, Severity
 from webhook.library.rules import RULES
 from webhook.library.validate import validate_library
