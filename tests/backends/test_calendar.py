@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from tests.backends.opening import describe
 from webhook.backends import calendar
 from webhook.backends.calendar import (
     LONDON,
+    OPENING_SENTENCES,
     bank_holidays,
-    describe_opening,
     format_date,
     format_time,
     is_open,
@@ -150,7 +151,7 @@ def test_next_opening_after_lunch_is_the_afternoon_session() -> None:
 
 def test_a_place_with_no_hours_never_opens() -> None:
     assert next_opening({}, london(2025, 6, 4, 12, 0)) is None
-    assert describe_opening(opening_status({}, london(2025, 6, 4, 12, 0)), "en").startswith("Closed")
+    assert describe(opening_status({}, london(2025, 6, 4, 12, 0)), "en").startswith("Closed")
 
 
 def test_sessions_that_touch_are_one_opening() -> None:
@@ -160,8 +161,8 @@ def test_sessions_that_touch_are_one_opening() -> None:
 
 def test_open_until_midnight_and_round_the_clock() -> None:
     status = opening_status({"friday": "18:00-24:00"}, london(2025, 6, 6, 20, 0))
-    assert describe_opening(status, "en") == "Open now until midnight"
-    assert describe_opening(status, "cy") == "Ar agor nawr tan hanner nos"
+    assert describe(status, "en") == "Open now until midnight"
+    assert describe(status, "cy") == "Ar agor nawr tan hanner nos"
     late = opening_status({"friday": "18:00-24:00", "saturday": "00:00-02:00"}, london(2025, 6, 6, 23, 0))
     assert late.closes_at == london(2025, 6, 7, 2, 0)
 
@@ -225,7 +226,7 @@ def test_winter_hours_close_earlier() -> None:
 )
 def test_describe_opening(language: str, moment: datetime, expected: str) -> None:
     status = opening_status(OFFICE_HOURS, moment, ENGLAND_AND_WALES)
-    assert describe_opening(status, language) == expected
+    assert describe(status, language) == expected
 
 
 def test_describe_a_closure_with_its_reason_in_each_language() -> None:
@@ -233,14 +234,14 @@ def test_describe_a_closure_with_its_reason_in_each_language() -> None:
         [{"from": "2025-06-09", "to": "2025-06-13", "reason": {"en": "Refurbishment", "cy": "Adnewyddu"}}]
     )
     status = opening_status(OFFICE_HOURS, london(2025, 6, 10, 10, 0), ENGLAND_AND_WALES, closures)
-    assert describe_opening(status, "en") == "Closed today (Refurbishment). Opens Monday 16 June at 9am"
-    assert describe_opening(status, "cy") == "Ar gau heddiw (Adnewyddu). Yn agor dydd Llun 16 Mehefin am 9am"
+    assert describe(status, "en") == "Closed today (Refurbishment). Opens Monday 16 June at 9am"
+    assert describe(status, "cy") == "Ar gau heddiw (Adnewyddu). Yn agor dydd Llun 16 Mehefin am 9am"
 
 
 def test_describe_a_closure_without_a_reason() -> None:
     status = opening_status(OFFICE_HOURS, london(2025, 6, 10, 10, 0), (), parse_closures(["2025-06-10"]))
-    assert describe_opening(status, "en") == "Closed today. Opens tomorrow at 9am"
-    assert describe_opening(status, "cy") == "Ar gau heddiw. Yn agor yfory am 9am"
+    assert describe(status, "en") == "Closed today. Opens tomorrow at 9am"
+    assert describe(status, "cy") == "Ar gau heddiw. Yn agor yfory am 9am"
 
 
 @pytest.mark.parametrize(
@@ -270,3 +271,16 @@ def test_format_time(clock: time, english: str, welsh: str) -> None:
 )
 def test_format_date(day: date, english: str, welsh: str) -> None:
     assert (format_date(day, "en"), format_date(day, "cy")) == (english, welsh)
+
+
+def test_the_library_words_every_opening_sentence_with_the_placeholders_it_needs() -> None:
+    from tests.backends.opening import sentences
+    from webhook.fulfilment.handlers.places import OPENING_MESSAGES
+    from webhook.library.messages import message_placeholders
+
+    assert {key: f"places.opening_{key}" for key in OPENING_SENTENCES} == OPENING_MESSAGES
+    for language in ("en", "cy"):
+        worded = sentences(language)
+        assert {key: message_placeholders(worded[key]) for key in OPENING_SENTENCES} == {
+            key: frozenset(names) for key, names in OPENING_SENTENCES.items()
+        }

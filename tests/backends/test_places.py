@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from webhook.backends.calendar import LONDON, bank_holidays, describe_opening
+from tests.backends.opening import describe
+from webhook.backends.calendar import LONDON, bank_holidays
 from webhook.backends.places import PlaceKind, Places, PlacesFileError, load_places, validate_places_file
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -105,9 +106,9 @@ def test_seasonal_hours(places: Places) -> None:
     assert tip is not None
     summer = tip.status(london(2025, 7, 7, 17, 0), ENGLAND_AND_WALES)
     winter = tip.status(london(2025, 11, 3, 17, 0), ENGLAND_AND_WALES)
-    assert describe_opening(summer, "en") == "Open now until 6pm"
-    assert describe_opening(winter, "en") == "Closed now. Opens Saturday 8 November at 9am"
-    assert describe_opening(winter, "cy") == "Ar gau nawr. Yn agor dydd Sadwrn 8 Tachwedd am 9am"
+    assert describe(summer, "en") == "Open now until 6pm"
+    assert describe(winter, "en") == "Closed now. Opens Saturday 8 November at 9am"
+    assert describe(winter, "cy") == "Ar gau nawr. Yn agor dydd Sadwrn 8 Tachwedd am 9am"
 
 
 def test_a_recycling_centre_open_on_bank_holidays_but_the_library_is_not(places: Places) -> None:
@@ -116,25 +117,21 @@ def test_a_recycling_centre_open_on_bank_holidays_but_the_library_is_not(places:
     assert tip is not None and library is not None
     assert tip.status(spring_bank_holiday, ENGLAND_AND_WALES).open_now
     library_status = library.status(spring_bank_holiday, ENGLAND_AND_WALES)
-    assert (
-        describe_opening(library_status, "en") == "Closed today (Spring bank holiday). Opens tomorrow at 9am"
-    )
+    assert describe(library_status, "en") == "Closed today (Spring bank holiday). Opens tomorrow at 9am"
 
 
 def test_a_places_own_closures_still_close_it_on_a_bank_holiday(places: Places) -> None:
     tip = places.get("north-tip")
     assert tip is not None
     christmas = tip.status(london(2025, 12, 25, 11, 0), ENGLAND_AND_WALES)
-    assert describe_opening(christmas, "en") == "Closed today. Opens Saturday 27 December at 9am"
+    assert describe(christmas, "en") == "Closed today. Opens Saturday 27 December at 9am"
 
 
 def test_closure_reason_in_welsh(places: Places) -> None:
     library = places.get("central-library")
     assert library is not None
     status = library.status(london(2025, 6, 9, 10, 0), ENGLAND_AND_WALES)
-    assert (
-        describe_opening(status, "cy") == "Ar gau heddiw (Cyfrif stoc). Yn agor dydd Llun 16 Mehefin am 9am"
-    )
+    assert describe(status, "cy") == "Ar gau heddiw (Cyfrif stoc). Yn agor dydd Llun 16 Mehefin am 9am"
     assert library.text("name", "cy") == "Llyfrgell Ganolog"
     assert places.get("south-tip").text("name", "cy") == "South Recycling Centre"  # type: ignore[union-attr]
 

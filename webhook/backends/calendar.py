@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from govuk_bank_holidays.bank_holidays import BankHolidays
 
+from webhook.library.messages import fill_message
 from webhook.library.model import LocalisedText, localise
 
 LONDON = ZoneInfo("Europe/London")
@@ -393,26 +394,16 @@ def opening_status(
 # ---------------------------------------------------------------------------------------------------
 # Words
 
+#: Words of dates and times, like the day and month names above: data, not sentences (the sentences
+#: built from them live in the library's messages catalogue). Welsh here needs a Welsh speaker's review.
 _PHRASES = {
     "en": {
-        "open_until": "Open now until {time}",
-        "closed": "Closed now.",
-        "closed_today": "Closed today.",
-        "closed_today_for": "Closed today ({reason}).",
-        "closed_for_good": "Closed, with no opening hours published.",
-        "opens": "Opens {day} at {time}",
         "today": "today",
         "tomorrow": "tomorrow",
         "midday": "midday",
         "midnight": "midnight",
     },
     "cy": {
-        "open_until": "Ar agor nawr tan {time}",
-        "closed": "Ar gau nawr.",
-        "closed_today": "Ar gau heddiw.",
-        "closed_today_for": "Ar gau heddiw ({reason}).",
-        "closed_for_good": "Ar gau, heb oriau agor wedi'u cyhoeddi.",
-        "opens": "Yn agor {day} am {time}",
         "today": "heddiw",
         "tomorrow": "yfory",
         "midday": "hanner dydd",
@@ -452,22 +443,35 @@ def format_relative_date(day: date, today: date, language: str = "en") -> str:
     return format_date(day, language)
 
 
-def describe_opening(status: OpeningStatus, language: str = "en") -> str:
+#: The sentences `describe_opening` puts together, with their placeholders. They are the library's
+#: (intents/messages/places.yaml, `places.opening_<key>`), given by the caller in one language.
+OPENING_SENTENCES = {
+    "open_until": ("time",),
+    "closed": (),
+    "closed_today": (),
+    "closed_today_for": ("reason",),
+    "closed_for_good": (),
+    "opens": ("day", "time"),
+}
+
+
+def describe_opening(status: OpeningStatus, language: str, sentences: Mapping[str, str]) -> str:
     """One sentence for a resident: "Open now until 5pm" or "Closed now. Opens Tuesday 2 January at
-    9am", in English or Welsh, naming today's bank holiday or closure when that is why it is shut."""
-    words = _phrases(language)
+    9am", in English or Welsh, naming today's bank holiday or closure when that is why it is shut.
+    `sentences` are the OPENING_SENTENCES in `language`, as the council words them."""
     if status.open_now and status.closes_at is not None:
-        return words["open_until"].format(time=format_time(status.closes_at, language))
+        return fill_message(sentences["open_until"], {"time": format_time(status.closes_at, language)})
     if status.holiday is not None:
-        first = words["closed_today_for"].format(reason=status.holiday.name(language))
+        first = fill_message(sentences["closed_today_for"], {"reason": status.holiday.name(language)})
     elif status.closure is not None and status.closure.reason is not None:
         reason = localise(status.closure.reason, language)
-        first = words["closed_today_for"].format(reason=reason)
+        first = fill_message(sentences["closed_today_for"], {"reason": reason})
     elif status.closure is not None:
-        first = words["closed_today"]
+        first = sentences["closed_today"]
     else:
-        first = words["closed"]
+        first = sentences["closed"]
     if status.opens_at is None:
-        return words["closed_for_good"]
+        return sentences["closed_for_good"]
     day = format_relative_date(status.opens_at.date(), status.at.date(), language)
-    return f"{first} " + words["opens"].format(day=day, time=format_time(status.opens_at, language))
+    opens = fill_message(sentences["opens"], {"day": day, "time": format_time(status.opens_at, language)})
+    return f"{first} {opens}"

@@ -20,6 +20,15 @@ log = logging.getLogger(__name__)
 
 #: How many places to name when the resident's postcode says which are nearest.
 NEAREST = 2
+#: Each sentence describe_opening puts together, and the library message that words it.
+OPENING_MESSAGES = {
+    "open_until": "places.opening_open_until",
+    "closed": "places.opening_closed",
+    "closed_today": "places.opening_closed_today",
+    "closed_today_for": "places.opening_closed_today_for",
+    "closed_for_good": "places.opening_closed_for_good",
+    "opens": "places.opening_opens",
+}
 
 
 @handler("waste.recycling_centre")
@@ -75,8 +84,9 @@ def _places(turn: Turn, kind: PlaceKind) -> tuple[Places, tuple[Place, ...]] | R
 
 
 def _line(turn: Turn, place: Place, miles: float | None = None) -> str:
+    sentences = {key: turn.say(message_id) for key, message_id in OPENING_MESSAGES.items()}
     status = describe_opening(
-        place.status(common.now(), bank_holidays(turn.council.nation)), turn.language
+        place.status(common.now(), bank_holidays(turn.council.nation)), turn.language, sentences
     ).rstrip(".")
     name = place.text("name", turn.language) or place.id
     address = place.text("address", turn.language) or ""
