@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 #: The modules holding handlers (the same list as webhook.fulfilment.handlers.MODULES).
-HANDLER_MODULES = ("council", "council_tax", "elections", "places", "streets", "system", "waste")
+HANDLER_MODULES = ("council", "council_tax", "elections", "housing", "places", "streets", "system", "waste")
 HANDLERS_FOLDER = Path(__file__).with_name("handlers")
 
 

@@ -11,6 +11,7 @@ from webhook.fulfilment.handlers import (
     council,
     council_tax,
     elections,
+    housing,
     places,
     streets,
     system,
@@ -19,7 +20,7 @@ from webhook.fulfilment.handlers import (
 from webhook.fulfilment.registry import HandlerRegistry
 
 #: Every module holding handlers; a new area's module is added here and to handler_names.HANDLER_MODULES.
-MODULES = (council, council_tax, elections, places, streets, system, waste)
+MODULES = (council, council_tax, elections, housing, places, streets, system, waste)
 
 
 def handler_registry() -> HandlerRegistry:

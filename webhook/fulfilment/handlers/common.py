@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from webhook.backends.base import BackendError
-from webhook.backends.calendar import LONDON
+from webhook.backends.calendar import (
+    LONDON,
+    OpeningStatus,
+    bank_holidays,
+    opening_status,
+    parse_opening_hours,
+)
 from webhook.backends.postcodes import (
     PostcodeArea,
     PostcodeError,
@@ -46,6 +52,20 @@ AREA_CHECK_SHARE = 0.4
 def now() -> dt.datetime:
     """The time in the UK. Tests replace this to fix the clock."""
     return dt.datetime.now(LONDON)
+
+
+def offices_status(turn: Turn, at: dt.datetime | None = None) -> OpeningStatus | None:
+    """Whether the council's offices (and so its phone lines) are open at `at` (now by default), by its
+    opening hours and its nation's bank holidays; None when it publishes no hours."""
+    key = ("opening_hours", turn.council.slug)
+    memo = turn.library.memo
+    if key not in memo:  # parsed once per library: the overlay never changes
+        hours = turn.council.contact.get("opening_hours")
+        memo[key] = parse_opening_hours(hours) if hours else None
+    timetable = memo[key]
+    if timetable is None:
+        return None
+    return opening_status(timetable, at or now(), bank_holidays(turn.council.nation))
 
 
 def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = True) -> str | None:

@@ -10,13 +10,9 @@ from webhook.backends.base import BackendError
 from webhook.backends.calendar import (
     MONTH_NAMES,
     OpeningStatus,
-    Timetable,
-    bank_holidays,
     format_relative_date,
     format_time,
-    parse_opening_hours,
 )
-from webhook.backends.calendar import opening_status as status_at
 from webhook.backends.councillors import Councillor, describe
 from webhook.backends.postcodes import InvalidPostcode, PostcodeArea, UnknownPostcode, council_for
 from webhook.fulfilment.answers import failure_reply, library_reply
@@ -210,22 +206,11 @@ def _contact_reply(turn: Turn, reply: Reply, now: dt.datetime) -> Reply:
         value = turn.council_text(key)
         if value:
             extra.append(turn.say(message_id, value=value))
-    hours = _opening_hours(turn)
-    if hours is not None:
-        status = status_at(hours, now, bank_holidays(turn.council.nation))
+    status = common.offices_status(turn, now)
+    if status is not None:
         extra.append(describe_status(turn, status))
     extra = [line for line in extra if line]
     return replace(reply, texts=reply.texts + tuple(extra)) if extra else reply
-
-
-def _opening_hours(turn: Turn) -> Timetable | None:
-    """The council's opening hours as a timetable, parsed once per library (it never changes)."""
-    key = ("opening_hours", turn.council.slug)
-    memo = turn.library.memo
-    if key not in memo:
-        hours = turn.council.contact.get("opening_hours")
-        memo[key] = parse_opening_hours(hours) if hours else None
-    return memo[key]
 
 
 def describe_status(turn: Turn, status: OpeningStatus) -> str:
