@@ -18,8 +18,8 @@ from webhook.agent.session import ActiveContext, ConversationState
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
-from webhook.fulfilment.handler_names import HANDLER_MODULES, handler_names
-from webhook.fulfilment.handlers import MODULES, handler_registry
+from webhook.fulfilment.handler_names import handler_names
+from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_webhook_request
 from webhook.fulfilment.registry import Handler, handler
 from webhook.fulfilment.turn import Reply, Turn
@@ -49,8 +49,8 @@ def test_each_registry_is_built_afresh_and_holds_every_handler_the_library_names
 
 
 def test_the_names_validation_reads_from_the_source_are_those_the_registry_imports() -> None:
+    # A module in the folder that handlers.MODULES leaves out would show here as names the app lacks.
     assert handler_names() == handler_registry().names()
-    assert tuple(module.__name__.rsplit(".", 1)[-1] for module in MODULES) == HANDLER_MODULES
 
 
 def test_a_handler_that_never_waits_runs_on_the_requests_own_thread() -> None:

@@ -16,7 +16,7 @@ from flask import Flask
 from google.cloud import dialogflow_v2
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import refused_base_url
+from tests.backends.fixtures_http import arrange_failure, refused_base_url
 from tests.conftest import REPOSITORY, app_settings
 from tests.fulfilment.conftest import SESSION, basic_auth, strict_reply, webhook_request
 from webhook import create_app
@@ -111,6 +111,22 @@ def development_keys(monkeypatch: pytest.MonkeyPatch) -> None:
         "DEMO_NOTIFY_API_KEY",
         "test_key-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0",
     )
+
+
+FailAt = Callable[..., str]
+
+
+@pytest.fixture
+def fail_at(httpserver: HTTPServer, request: pytest.FixtureRequest, rebase: Rebase) -> FailAt:
+    """Make one outside call fail in the named way (see FAILURES), with the app's backends pointed at the
+    server that fails it; returns that server's address."""
+
+    def arrange(failure: str, uri: str, method: str = "GET") -> str:
+        base, _ = arrange_failure(httpserver, request, failure, uri, method)
+        rebase(base)
+        return base
+
+    return arrange
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
+from tests.backends.fixtures_http import FAILURES
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Ask,
-    Rebase,
+    FailAt,
     app_on,
     copy_library,
     make_ask,
@@ -96,10 +96,9 @@ def test_a_resident_of_another_council_is_sent_there(apis: HTTPServer, ask: Ask)
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_postcodes_failure_gives_the_councillors_page_within_the_deadline(
-    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    fail_at: FailAt, hurried_ask: Ask, failure: str
 ) -> None:
-    base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    rebase(base)
+    fail_at(failure, LOOKUP.format("AA11AA"))
     answer = hurried_ask("council.councillor", language="cy", parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY["cy"])

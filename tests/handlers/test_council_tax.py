@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
-from tests.handlers.conftest import Ask, Rebase, within_deadline
+from tests.backends.fixtures_http import FAILURES
+from tests.handlers.conftest import Ask, FailAt, within_deadline
 from tests.handlers.shapes import postcode_found
 
 FORM = "https://demo-council.example/council-tax/moving-home"
@@ -90,10 +90,9 @@ def test_nothing_given_is_the_library_answer(ask: Ask) -> None:
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_an_area_check_that_fails_still_gives_the_form(
-    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    fail_at: FailAt, hurried_ask: Ask, failure: str
 ) -> None:
-    base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA12AB"))
-    rebase(base)
+    fail_at(failure, LOOKUP.format("AA12AB"))
     answer = hurried_ask(
         "council_tax.moving_home", parameters={"date": "2026-06-01T12:00:00+01:00", "postcode": "AA1 2AB"}
     )

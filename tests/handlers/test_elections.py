@@ -8,8 +8,8 @@ from typing import ClassVar
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
-from tests.handlers.conftest import FAILURE_APOLOGY, Ask, Rebase, within_deadline
+from tests.backends.fixtures_http import FAILURES
+from tests.handlers.conftest import FAILURE_APOLOGY, Ask, FailAt, within_deadline
 from tests.handlers.shapes import ballot, poll_date, voting_information
 
 POSTCODE = "/_fakes/democracy-club/api/v1/sandbox/postcode/{}/"
@@ -211,15 +211,12 @@ def test_a_postcode_democracy_club_cannot_place_is_questioned(apis: HTTPServer, 
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_failure_gives_the_service_page_and_phone_within_the_deadline(
-    rebase: Rebase,
-    httpserver: HTTPServer,
-    request: pytest.FixtureRequest,
+    fail_at: FailAt,
     hurried_ask: Ask,
     failure: str,
     language: str,
 ) -> None:
-    base, _ = arrange_failure(httpserver, request, failure, POSTCODE.format("AA11AA"))
-    rebase(base)
+    fail_at(failure, POSTCODE.format("AA11AA"))
     answer = hurried_ask("elections.polling_station", language=language, parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY[language])
@@ -282,10 +279,9 @@ def test_a_northern_irish_postcode_is_sent_to_the_electoral_office_in_welsh(
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failed_registration_lookup_still_says_how_to_register(
-    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    fail_at: FailAt, hurried_ask: Ask, failure: str
 ) -> None:
-    base, _ = arrange_failure(httpserver, request, failure, POSTCODE.format("AA11AA"))
-    rebase(base)
+    fail_at(failure, POSTCODE.format("AA11AA"))
     answer = hurried_ask("elections.register_to_vote", contexts=remembered("AA1 1AA"))
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY["en"] + " You can register to vote online")

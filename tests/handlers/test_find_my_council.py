@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
+from tests.backends.fixtures_http import FAILURES
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Ask,
-    Rebase,
+    FailAt,
     app_on,
     copy_library,
     make_ask,
@@ -138,16 +138,13 @@ def test_a_lookup_is_cached_so_a_second_turn_makes_no_call(apis: HTTPServer, ask
 @pytest.mark.parametrize("language", ["en", "cy"])
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_failure_gives_the_library_answer_within_the_deadline(
-    rebase: Rebase,
-    httpserver: HTTPServer,
-    request: pytest.FixtureRequest,
+    fail_at: FailAt,
     hurried_ask: Ask,
     failure: str,
     language: str,
 ) -> None:
 
-    base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    rebase(base)
+    fail_at(failure, LOOKUP.format("AA11AA"))
     answer = hurried_ask("council.find_my_council", language=language, parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.text.startswith(FAILURE_APOLOGY[language])

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from tests.handlers.conftest import Ask, app_on, copy_library, make_ask
 
@@ -69,3 +70,21 @@ def test_a_county_still_sends_the_resident_to_the_district(ask: Ask, clock) -> N
     answer = ask("housing.homeless", slug="oxfordshire", text="homeless")
     assert answer.text.startswith("Your district, borough or city council looks after help for people who")
     assert "out-of-hours" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("en", "i am homeless tonight", "call our out-of-hours line on 01632 960999"),
+        ("en", "got nowhere to sleep 2night", "call our out-of-hours line on 01632 960999"),
+        ("cy", "dw i'n ddigartref heno", "ffoniwch ein llinell y tu allan i oriau ar 01632 960999"),
+    ],
+)
+def test_a_resident_who_types_it_in_the_chat_at_night_gets_the_out_of_hours_line(
+    app: Flask, clock, language: str, typed: str, expected: str
+) -> None:
+    clock(TUESDAY_EVENING)
+    chat = {"council": "demo", "session": "homeless-at-night", "text": typed, "language": language}
+    reply = app.test_client().post("/api/chat", json=chat).get_json()
+    assert reply["intent"] == "housing.homeless"
+    assert expected in reply["messages"][0]["text"]

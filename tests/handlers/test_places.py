@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
+from tests.backends.fixtures_http import FAILURES
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Ask,
-    Rebase,
+    FailAt,
     app_on,
     copy_library,
     make_ask,
@@ -77,16 +77,13 @@ def test_a_postcode_in_another_area_is_sent_to_its_council(apis: HTTPServer, ask
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_postcode_lookup_still_lists_the_centres(
-    rebase: Rebase,
-    httpserver: HTTPServer,
-    request: pytest.FixtureRequest,
+    fail_at: FailAt,
     hurried_ask: Ask,
     clock,
     failure: str,
 ) -> None:
     clock(SUMMER_WEDNESDAY)
-    base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA24ZZ"))
-    rebase(base)
+    fail_at(failure, LOOKUP.format("AA24ZZ"))
     answer = hurried_ask("waste.recycling_centre", language="cy", parameters={"postcode": "AA2 4ZZ"})
     assert within_deadline(answer)
     assert answer.texts[0] == "Ein canolfannau ailgylchu:"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.backends.fixtures_http import FAILURES, arrange_failure
+from tests.backends.fixtures_http import FAILURES
 from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Answer,
     Ask,
-    Rebase,
+    FailAt,
     app_on,
     copy_library,
     make_ask,
@@ -236,12 +236,11 @@ def test_a_place_in_another_councils_area_is_sent_there(apis: HTTPServer, ask: A
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failed_report_gives_the_form_and_phone_and_keeps_the_answers(
-    rebase: Rebase, httpserver: HTTPServer, request: pytest.FixtureRequest, hurried_ask: Ask, failure: str
+    fail_at: FailAt, httpserver: HTTPServer, hurried_ask: Ask, failure: str
 ) -> None:
-    base, _ = arrange_failure(httpserver, request, failure, f"{OPEN311}/requests.json", method="POST")
     if failure != "refused":
         serve_open311_reads(httpserver)
-    rebase(base)
+    fail_at(failure, f"{OPEN311}/requests.json", method="POST")
     answer = hurried_ask(
         "streets.other_problem",
         text="dog mess everywhere Pothole: no e-mail",

@@ -17,7 +17,7 @@ from tests.handlers.conftest import (
     FAILURE_APOLOGY,
     Answer,
     Ask,
-    Rebase,
+    FailAt,
     app_on,
     copy_library,
     make_ask,
@@ -153,16 +153,13 @@ def test_a_postcode_of_another_council_is_sent_there(apis: HTTPServer, ask: Ask)
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_area_check_still_gives_the_bin_days_within_the_deadline(
-    rebase: Rebase,
-    httpserver: HTTPServer,
-    request: pytest.FixtureRequest,
+    fail_at: FailAt,
     hurried_ask: Ask,
     clock,
     failure: str,
 ) -> None:
     clock(WEDNESDAY)
-    base, _ = arrange_failure(httpserver, request, failure, LOOKUP.format("AA11AA"))
-    rebase(base)
+    fail_at(failure, LOOKUP.format("AA11AA"))
     answer = hurried_ask("waste.collection_day", parameters={"postcode": "AA1 1AA"})
     assert within_deadline(answer)
     assert answer.texts[0].startswith("Your next collection is Monday 8 June")
@@ -319,20 +316,18 @@ def test_a_date_that_was_not_a_collection_day_is_questioned(ask: Ask, clock) -> 
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_failing_report_keeps_the_answers_and_gives_the_page(
-    rebase: Rebase,
+    fail_at: FailAt,
     httpserver: HTTPServer,
-    request: pytest.FixtureRequest,
     hurried_ask: Ask,
     clock,
     failure: str,
 ) -> None:
     clock(dt.datetime(2026, 6, 8, 18, 30))
-    base, _ = arrange_failure(httpserver, request, failure, f"{OPEN311}/requests.json", method="POST")
     if failure != "refused":
         services = open311_services("MISSED")
         services[0]["metadata"] = "false"
         httpserver.expect_request(f"{OPEN311}/services.json").respond_with_json(services)
-    rebase(base)
+    fail_at(failure, f"{OPEN311}/requests.json", method="POST")
     answer = hurried_ask(
         "waste.missed_collection", text="missed bin jo@example.com", parameters={"postcode": "AA1 1AA"}
     )

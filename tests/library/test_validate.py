@@ -186,3 +186,21 @@ def test_text_that_yaml_reads_as_a_mapping_gets_a_hint(
     found = [p for p in validate_library(root).errors if p.rule == "schema"]
     assert [p.location.path.name for p in found] == [Path(relative).name]
     assert f"(hint: {hint})" in found[0].message
+
+
+def test_an_overlay_rewording_a_message_of_a_broken_messages_file_is_a_knock_on(
+    build_library: BuildLibrary,
+) -> None:
+    unitary = minimal("councils/unitary/council.yaml")
+    root = build_library(
+        files={
+            "councils/unitary/council.yaml": unitary + 'messages:\n  system.lookup_failed: {en: "Sorry."}\n',
+            "intents/messages/system.yaml": "area: system\nlanguages: [not, a, mapping\n",
+        }
+    )
+    report = validate_library(root)
+    knock_on = [p for p in report.problems if p.rule == "overlay-unknown-message"]
+    assert [p.message for p in knock_on] == [
+        "message 'system.lookup_failed' did not load (see intents/messages/system.yaml above)"
+    ]
+    assert report.problems[0].location.path.name == "system.yaml"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from webhook.agent.messages import reply_messages
@@ -66,7 +66,6 @@ class AgentReply:
     messages: list[dict[str, Any]]
     language: str
     state: ConversationState
-    webhook_response: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -219,13 +218,7 @@ class OfflineAgent:
             )
             return replace(followed, confidence=matched.confidence, messages=messages + followed.messages)
         return AgentReply(
-            matched.intent.id,
-            matched.confidence,
-            dict(matched.values),
-            messages,
-            state.language,
-            state,
-            answered.body,
+            matched.intent.id, matched.confidence, dict(matched.values), messages, state.language, state
         )
 
     def webhook_call(self, council: Council, state: ConversationState, matched: Matched) -> WebhookCall:
@@ -254,37 +247,38 @@ class OfflineAgent:
         )
 
     def webhook_request(self, council: Council, state: ConversationState, matched: Matched) -> dict[str, Any]:
-        """The WebhookRequest Dialogflow would send for this turn (proto3 JSON, camelCase)."""
-        session = _session_path(council, state)
-        project = parse_session(session).project_id
+        """The WebhookRequest Dialogflow would send for this turn (proto3 JSON, camelCase): the JSON of
+        `webhook_call`, which is what the webhook parses from it (a contract test holds the two)."""
+        call = self.webhook_call(council, state, matched)
+        session = call.session
         parameters: dict[str, Any] = {}
-        intent = matched.intent
-        for parameter in intent.parameters:  # Dialogflow sends every declared parameter, "" when unfilled
-            parameters[parameter.name] = matched.values.get(parameter.name, [] if parameter.is_list else "")
-            parameters[f"{parameter.name}.original"] = matched.originals.get(parameter.name, "")
+        for name, value in call.parameters.items():
+            parameters[name] = value
+            parameters[f"{name}.original"] = call.original_parameters.get(name, "")
+        intent_uuid = uuid.uuid5(uuid.NAMESPACE_URL, call.intent_name)
         return {
             "responseId": str(uuid.uuid4()),
-            "session": session,
+            "session": session.path,
             "queryResult": {
-                "queryText": matched.text,
+                "queryText": call.query_text,
                 "parameters": parameters,
-                "allRequiredParamsPresent": True,
+                "allRequiredParamsPresent": call.all_required_params_present,
                 "outputContexts": [
                     {
-                        "name": f"{session}/contexts/{name}",
+                        "name": session.context_name(name),
                         "lifespanCount": context.lifespan,
-                        **({"parameters": context.parameters} if context.parameters else {}),
+                        **({"parameters": dict(context.parameters)} if context.parameters else {}),
                     }
-                    for name, context in state.contexts.items()
+                    for name, context in call.contexts.items()
                 ],
                 "intent": {
-                    "name": f"projects/{project}/agent/intents/{uuid.uuid5(uuid.NAMESPACE_URL, intent.id)}",
-                    "displayName": intent.id,
+                    "name": f"projects/{session.project_id}/agent/intents/{intent_uuid}",
+                    "displayName": call.intent_name,
                 },
-                "intentDetectionConfidence": matched.confidence,
-                "languageCode": state.language,
+                "intentDetectionConfidence": call.confidence,
+                "languageCode": call.language_code,
             },
-            "originalDetectIntentRequest": {"source": OFFLINE_SOURCE, "payload": {}},
+            "originalDetectIntentRequest": {"source": call.source, "payload": {}},
         }
 
     # Contexts and events --------------------------------------------------------------------------

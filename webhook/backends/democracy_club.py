@@ -26,8 +26,8 @@ from webhook.backends.base import (
     BackendError,
     BackendHTTPError,
     BackendInvalidResponse,
-    BackendUnavailable,
     BaseAPIClient,
+    secret_from_env,
 )
 from webhook.backends.cache import TTLCache
 from webhook.backends.postcodes import normalise_postcode
@@ -204,11 +204,8 @@ class DemocracyClubClient(BaseAPIClient):
     def _auth(self) -> dict[str, str]:
         if self.api_key_env is None:
             return {}
-        key = self.environ.get(self.api_key_env)
-        if not key:
-            # Treated like an outage: the resident gets the fallback, the log names the variable.
-            raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
-        return {"auth_token": key}
+        # An unset key is treated like an outage: the resident gets the fallback, the log names the variable.
+        return {"auth_token": secret_from_env(self.api_key_env, "Democracy Club API key", self.environ)}
 
 
 def from_settings(

@@ -33,8 +33,8 @@ from webhook.backends.base import (
     BackendError,
     BackendHTTPError,
     BackendInvalidResponse,
-    BackendUnavailable,
     BaseAPIClient,
+    secret_from_env,
 )
 from webhook.backends.cache import TTLCache
 from webhook.deadline import Deadline
@@ -272,10 +272,7 @@ class Open311Client(BaseAPIClient):
             raise _open311_error(error) from error
 
     def _api_key(self) -> str:
-        key = self.environ.get(self.api_key_env)
-        if not key:
-            raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
-        return key
+        return secret_from_env(self.api_key_env, "Open311 API key", self.environ)
 
 
 @dataclass(frozen=True)

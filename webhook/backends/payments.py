@@ -23,7 +23,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from webhook.backends.base import BackendHTTPError, BackendInvalidResponse, BackendUnavailable, BaseAPIClient
+from webhook.backends.base import (
+    BackendHTTPError,
+    BackendInvalidResponse,
+    BaseAPIClient,
+    secret_from_env,
+)
 from webhook.deadline import Deadline
 from webhook.library.model import LocalisedText, localise
 
@@ -100,10 +105,9 @@ class GovUkPay(BaseAPIClient):
         return parse_payment(body)
 
     def _authorisation(self) -> dict[str, str]:
-        key = self.environ.get(self.api_key_env)
-        if not key:
-            raise BackendUnavailable(f"environment variable {self.api_key_env} is not set")
-        return {"Authorization": f"Bearer {key}"}
+        return {
+            "Authorization": f"Bearer {secret_from_env(self.api_key_env, 'GOV.UK Pay API key', self.environ)}"
+        }
 
 
 @dataclass(frozen=True)

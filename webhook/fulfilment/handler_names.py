@@ -11,17 +11,15 @@ import ast
 from functools import cache
 from pathlib import Path
 
-#: The modules holding handlers (the same list as webhook.fulfilment.handlers.MODULES).
-HANDLER_MODULES = ("council", "council_tax", "elections", "housing", "places", "streets", "system", "waste")
 HANDLERS_FOLDER = Path(__file__).with_name("handlers")
 
 
 @cache
 def handler_names() -> frozenset[str]:
-    """Every name a function of the handler modules is marked with by `@handler("<name>", ...)`."""
+    """Every name a function of the handlers package is marked with by `@handler("<name>", ...)`."""
     names: set[str] = set()
-    for module in HANDLER_MODULES:
-        tree = ast.parse((HANDLERS_FOLDER / f"{module}.py").read_text("utf-8"))
+    for module in sorted(HANDLERS_FOLDER.glob("*.py")):
+        tree = ast.parse(module.read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):
                 names.update(_marked_names(node))

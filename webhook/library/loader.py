@@ -125,7 +125,7 @@ def load_library(root: Path) -> LoadResult:
     routing: dict[str, RoutingMessage] = {}
     if (root / ROUTING_FILE).exists():
         for document in documents([root / ROUTING_FILE], "routing"):
-            routing = _build_routing(document.data)
+            routing = _build_routing(document)
     else:
         problems.append(
             Problem(
@@ -319,14 +319,15 @@ def _build_council(document: Document) -> Council:
     )
 
 
-def _build_routing(data: Mapping[str, Any]) -> dict[str, RoutingMessage]:
+def _build_routing(document: Document) -> dict[str, RoutingMessage]:
     return {
         kind: RoutingMessage(
             kind=kind,
             responses={lang: build_responses(text["responses"]) for lang, text in message.items()},
             reviews={lang: text["review"] for lang, text in message.items()},
+            document=document,
         )
-        for kind, message in data.items()
+        for kind, message in document.data.items()
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from webhook.library.messages import message_placeholders
 from webhook.library.model import Library, Message
 from webhook.library.problems import Location, Severity
-from webhook.library.rulebook import rule
+from webhook.library.rulebook import Finding, rule
 
 
 def _where(message: Message, language: str) -> Location:
@@ -73,13 +73,14 @@ def _message_placeholder_mismatch(library: Library) -> Iterator[tuple[Location, 
 
 
 @rule("overlay-unknown-message", Severity.ERROR, "a council overlay rewords a message the library lacks")
-def _overlay_unknown_message(library: Library) -> Iterator[tuple[Location, str]]:
+def _overlay_unknown_message(library: Library) -> Iterator[Finding]:
     for council in library.councils.values():
         for message_id in council.messages:
             if message_id not in library.messages:
-                yield (
+                yield Finding(
                     council.document.locate(("messages", message_id), key=True),
                     f"no message {message_id!r} in intents/messages/",
+                    ("message", message_id),  # a knock-on effect when its area's file did not load
                 )
 
 

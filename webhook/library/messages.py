@@ -8,28 +8,21 @@ evaluate anything.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from webhook.library.model import Council, Library
+from webhook.library.placeholders import fill, placeholders
 from webhook.library.resolve import resolve_message
-
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def message_placeholders(text: str) -> frozenset[str]:
     """The names of the `{name}` placeholders in a message's text."""
-    return frozenset(PLACEHOLDER.findall(text))
+    return frozenset(name for name, _ in placeholders(text))
 
 
 def fill_message(text: str, values: Mapping[str, object]) -> str:
     """The text with each placeholder replaced by its value; one without a value is left as it is."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return str(values[name]) if name in values else match.group(0)
-
-    return PLACEHOLDER.sub(replace, text)
+    return fill(text, lambda name: str(values[name]) if name in values else None)
 
 
 def message_text(

@@ -126,6 +126,8 @@ class RoutingMessage:
     kind: str
     responses: Mapping[str, Responses]
     reviews: Mapping[str, str]
+    #: intents/routing.yaml as written, for locating problems in it.
+    document: Document = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Named placeholders in responses, e.g. `{council.phone}`: finding them and filling them in.
+"""Named placeholders, e.g. `{council.phone}` in responses and `{postcode}` in the bot's own messages:
+finding them and filling them in.
 
 Only named placeholders are ever substituted (never format specs, attribute access or code), so
 contributed text cannot evaluate anything.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z0-9_]+)?)\}")
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)?)\}")
 NAMESPACES = ("council", "provider", "service", "topic")
 SERVICE_FIELDS = ("url", "phone", "email")
 

@@ -21,7 +21,7 @@ from webhook.library.placeholders import placeholders, unknown_reason
 from webhook.library.problems import Location, Problem, Severity, display_path
 from webhook.library.resolve import LIBRARY, RESPONSE_FIELDS, ROUTING, ResolvedIntent, resolved_intent
 from webhook.library.rulebook import RULES, Finding, Rule, rule  # noqa: F401 - the rule book
-from webhook.library.yaml_loader import Document, JsonPath, load_document
+from webhook.library.yaml_loader import Document, JsonPath
 
 # Dialogflow's system entities that the library may use.
 SYSTEM_ENTITIES = frozenset(
@@ -374,9 +374,9 @@ def _spoken_texts(library: Library, resolved: ResolvedIntent) -> Iterator[_Text]
         layer = resolved.response_layers.get(field_name, LIBRARY)
         if layer == LIBRARY:
             document, path = intent.document, ("languages", language, "responses", field_name)
-        elif layer == ROUTING and resolved.provider.routing:
-            document = _routing_document(library)
+        elif layer == ROUTING and resolved.provider.routing in library.routing:
             kind = resolved.provider.routing
+            document = library.routing[kind].document
             spoken = language if language in document.data.get(kind, {}) else "en"
             path = (kind, spoken, "responses", field_name)
         else:  # the council's own override
@@ -389,15 +389,6 @@ def _get(data: Any, path: JsonPath) -> Any:
     for part in path:
         data = data.get(part) if isinstance(data, dict) else None
     return data
-
-
-def _routing_document(library: Library) -> Document:
-    """intents/routing.yaml as written (the library keeps only its messages), read once per library."""
-    key = ("routing-document",)
-    if key not in library.memo:
-        document, _ = load_document(library.root / "intents" / "routing.yaml")
-        library.memo[key] = document or Document(library.root / "intents" / "routing.yaml", {})
-    return library.memo[key]
 
 
 def _undefined_message(name: str, resolved: ResolvedIntent) -> str:

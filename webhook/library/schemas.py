@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -13,11 +12,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from webhook.library.placeholders import PLACEHOLDER
 from webhook.library.problems import Problem, Severity
 from webhook.library.yaml_loader import Document
-
-#: A placeholder's name, as in {council.phone}.
-PLACEHOLDER_NAME = re.compile(r"[a-z_]+(\.[a-z_]+)*")
 
 # Which schema governs which kind of file, relative to the library root.
 SCHEMA_FILES = {
@@ -90,7 +87,7 @@ def _unquoted_text_hint(document: Document, path: tuple[Any, ...]) -> str | None
     if not isinstance(value, dict) or len(value) != 1:
         return None
     key, inner = next(iter(value.items()))
-    if inner is None and isinstance(key, str) and PLACEHOLDER_NAME.fullmatch(key):
+    if inner is None and isinstance(key, str) and PLACEHOLDER.fullmatch(f"{{{key}}}"):
         return f"YAML reads {{{key}}} at the start of a value as a mapping: put the whole text in quotes"
     if isinstance(key, str) and isinstance(inner, str | int | float) and " " in key.strip():
         return "a colon followed by a space inside unquoted text makes it a key: put the whole text in quotes"

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from webhook.library.placeholders import PLACEHOLDER
 from webhook.library.problems import Location, Problem, Severity
 
 try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing
@@ -115,7 +116,7 @@ def parse_document(path: Path, text: str) -> tuple[Document | None, list[Problem
 
 # Placeholder text at the start of a value: `text: {council.name} ...` or `- {topic} ...`, which YAML
 # reads as the start of a {key: value} mapping.
-_PLACEHOLDER_FIRST = re.compile(r"(?:^|:|-|\[|,)\s*\{[a-z_]+(?:\.[a-z0-9_]+)?\}")
+_PLACEHOLDER_FIRST = re.compile(r"(?:^|:|-|\[|,)\s*" + PLACEHOLDER.pattern)
 _QUOTE_IT = "put the whole text in quotes"
 
 

@@ -19,7 +19,7 @@ from webhook.fulfilment.handlers import (
 )
 from webhook.fulfilment.registry import HandlerRegistry
 
-#: Every module holding handlers; a new area's module is added here and to handler_names.HANDLER_MODULES.
+#: Every module holding handlers; a new area's module is added here (a test holds this to the folder).
 MODULES = (council, council_tax, elections, housing, places, streets, system, waste)
 
 

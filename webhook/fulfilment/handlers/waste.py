@@ -155,7 +155,7 @@ def _describe_schedule(turn: Turn, schedule: BinSchedule) -> Reply:
         return answer(turn, *texts)
     soonest = min(collection.next for collection in upcoming if collection.next is not None)
     first = [collection.text(language) for collection in upcoming if collection.next == soonest]
-    due = listing(first, turn.say("waste.list_and"))
+    due = listing(first, turn.say("common.list_and"))
     day = _day(soonest, today, language)
     if schedule.address is not None:
         address = f"{schedule.address.text(language)}, {schedule.postcode}"
@@ -254,7 +254,7 @@ def _check_window(turn: Turn, provider: BinProvider, schedule: BinSchedule, keyw
     place = (
         f"{schedule.address.text(language)}, {schedule.postcode}" if schedule.address else schedule.postcode
     )
-    names = listing([collection.text(language) for collection in missed], turn.say("waste.list_and"))
+    names = listing([collection.text(language) for collection in missed], turn.say("common.list_and"))
     details = turn.say(
         "waste.missed_details", date=format_date(day, language, year=True), place=place, bins=names
     )
