@@ -65,6 +65,7 @@ class NLUReport:
     in_scope_accuracy: float
     out_of_scope_recall: float | None
     threshold: float
+    fallback_margin: float
     per_intent: tuple[IntentScores, ...]
     confused: tuple[ConfusedPair, ...]
     cross_validation: CrossValidation | None
@@ -129,6 +130,7 @@ def build_report(
         in_scope_accuracy=sum(in_scope) / len(in_scope) if in_scope else 0.0,
         out_of_scope_recall=sum(out_of_scope) / len(out_of_scope) if out_of_scope else None,
         threshold=classifier.threshold,
+        fallback_margin=classifier.settings.fallback_margin,
         per_intent=per_intent_scores(gold, predicted),
         confused=confused_pairs(gold, predicted),
         cross_validation=classifier.cross_validation,
@@ -180,6 +182,8 @@ def format_text(report: NLUReport) -> list[str]:
         f"  (goal {_percent(OUT_OF_SCOPE_GOAL, 0)}: "
         f"{_met((report.out_of_scope_recall or 0) >= OUT_OF_SCOPE_GOAL)})",
         f"  fallback threshold    {report.threshold:.3f} (tuned by cross-validation of the training phrases)",
+        f"  fallback margin       {report.fallback_margin:.3f} (how much more probable than the best intent"
+        " the fallback class must be to answer)",
     ]
     cv = report.cross_validation
     if cv is None:
