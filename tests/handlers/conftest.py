@@ -201,6 +201,15 @@ def copy_library(root: Path, appended: dict[str, str] | None = None) -> Path:
     return root
 
 
+def without_out_of_hours_line(root: Path) -> Path:
+    """The repository's library copied to `root`, the demo council publishing no out-of-hours number."""
+    library = copy_library(root)
+    overlay = library / "councils" / "demo" / "council.yaml"
+    text = overlay.read_text("utf-8")
+    overlay.write_text(text.replace('facts:\n  out_of_hours_phone: "01632 960999"\n', ""), "utf-8")
+    return library
+
+
 def app_on(library: Path, **settings: object) -> Flask:
     """The app on another library folder (relative backend URLs pointing nowhere known, unless given)."""
     return create_app(app_settings(library, **{"APP_BASE_URL": refused_base_url(), **settings}))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from tests.handlers.conftest import Ask, app_on, copy_library, make_ask
+from tests.handlers.conftest import Ask, app_on, make_ask, without_out_of_hours_line
 
 TUESDAY_EVENING = dt.datetime(2026, 6, 2, 19, 45)
 TUESDAY_MORNING = dt.datetime(2026, 6, 2, 10, 0)
@@ -51,11 +51,7 @@ def test_at_night_the_out_of_hours_line_is_given_not_the_closed_one(
 def test_without_an_out_of_hours_line_it_says_when_the_council_opens_and_who_to_call_tonight(
     tmp_path: Path, clock
 ) -> None:
-    library = copy_library(tmp_path)
-    overlay = library / "councils" / "demo" / "council.yaml"
-    overlay.write_text(
-        overlay.read_text("utf-8").replace('facts:\n  out_of_hours_phone: "01632 960999"\n', ""), "utf-8"
-    )
+    library = without_out_of_hours_line(tmp_path)
     clock(FRIDAY_EVENING)
     answer = make_ask(app_on(library))("housing.homeless", text="nowhere to sleep tonight")
     assert (

@@ -1,10 +1,11 @@
-"""Handlers for the conversation itself."""
+"""Handlers for the conversation itself, and for safeguarding, which any conversation may need."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from webhook.fulfilment.answers import library_reply
+from webhook.fulfilment.handlers import common
 from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 
@@ -29,3 +30,16 @@ def switch_language(turn: Turn) -> Reply:
         payload={"language": wanted},
         language=wanted,
     )
+
+
+@handler("system.safeguarding", waits=False)
+def safeguarding(turn: Turn) -> Reply:
+    """The library's answer (999, Samaritans, the council's line, the abuse helplines), and when the
+    council's offices are closed, its out-of-hours line or when the line opens again."""
+    reply = library_reply(turn)
+    note = common.while_closed(
+        turn,
+        out_of_hours_message="system.safeguarding_out_of_hours",
+        closed_message="system.safeguarding_closed",
+    )
+    return replace(reply, texts=(*reply.texts, note)) if note else reply

@@ -1,0 +1,147 @@
+"""Safeguarding: does every disclosure reach the crisis answer, and how often does a near miss?
+
+For the demo council, in each language, over the held-out sets (tests/safeguarding/<language>.yaml):
+recall on disclosures and the false-alarm rate on near misses of the crisis screen alone
+(`crisis_in`), the classifier alone (its answer is `system.safeguarding`) and the agent's decision
+(`is_crisis`, the two combined), with every miss and false alarm printed for a reviewer to read. Goals:
+recall 100% and at most 2% false alarms for the combined decision. Also the screen's latency.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from webhook.agent.nlu import NLUSettings, Prediction
+from webhook.agent.store import load_or_train
+from webhook.agent.training import training_set
+from webhook.library.loader import load_library
+from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, is_crisis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Figure
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+HELD_OUT = REPOSITORY / "tests" / "safeguarding"
+COUNCIL = "demo"
+RECALL_GOAL = 1.0
+FALSE_ALARM_GOAL = 0.02
+ROUNDS = 5
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str
+    prediction: Prediction
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one way of deciding did on one language's held-out set."""
+
+    caught: int
+    disclosures: int
+    alarms: int
+    near_misses: int
+    missed: tuple[str, ...]
+    false_alarms: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.disclosures
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.alarms / self.near_misses
+
+
+def outcome(examples: list[Example], decide: Callable[[Example], bool]) -> Outcome:
+    """Score one way of deciding over the examples."""
+    decided = [(example, decide(example)) for example in examples]
+    disclosures = [(e, crisis) for e, crisis in decided if e.label == "disclosure"]
+    near_misses = [(e, crisis) for e, crisis in decided if e.label == "near_miss"]
+    return Outcome(
+        caught=sum(crisis for _, crisis in disclosures),
+        disclosures=len(disclosures),
+        alarms=sum(crisis for _, crisis in near_misses),
+        near_misses=len(near_misses),
+        missed=tuple(e.text for e, crisis in disclosures if not crisis),
+        false_alarms=tuple(e.text for e, crisis in near_misses if crisis),
+    )
+
+
+def main() -> list[Figure]:
+    figures: list[Figure] = []
+    library = load_library(REPOSITORY).library
+    council = library.council(COUNCIL)
+    assert council is not None
+    settings = NLUSettings()
+    print(f"Safeguarding: held-out sets in {HELD_OUT.relative_to(REPOSITORY)}, council {COUNCIL}")
+    with tempfile.TemporaryDirectory() as folder:
+        for language in council.languages:
+            data = yaml.safe_load((HELD_OUT / f"{language}.yaml").read_text(encoding="utf-8"))
+            classifier = load_or_train(
+                training_set(library, council, language, settings.max_variants), settings, Path(folder)
+            )
+            texts = [item["text"] for item in data["examples"]]
+            predictions = classifier.predict_many(texts)
+            examples = [
+                Example(item["text"], item["label"], prediction)
+                for item, prediction in zip(data["examples"], predictions, strict=True)
+            ]
+            deciders: dict[str, Callable[[Example], bool]] = {
+                "screen": lambda e, language=language: crisis_in(e.text, language),
+                "classifier": lambda e: e.prediction.intent_id == SAFEGUARDING,
+                "combined": lambda e, language=language: is_crisis(e.text, language, e.prediction),
+            }
+            print(f"\n  {language}: {len(examples)} examples")
+            print(f"  {'decided by':10} {'recall':>16} {'false alarms':>14}")
+            for name, decide in deciders.items():
+                result = outcome(examples, decide)
+                print(
+                    f"  {name:10} {result.recall:6.1%} ({result.caught:3d}/{result.disclosures:3d})"
+                    f" {result.false_alarm_rate:5.1%} ({result.alarms:2d}/{result.near_misses:2d})"
+                )
+                for text in result.missed:
+                    print(f"      missed:      {text}")
+                for text in result.false_alarms:
+                    print(f"      false alarm: {text}")
+                if name == "combined":
+                    figures += [
+                        Figure(
+                            f"safeguarding {language}: recall",
+                            f"{result.recall:.1%} ({result.caught}/{result.disclosures})",
+                            "100%",
+                            result.recall >= RECALL_GOAL,
+                        ),
+                        Figure(
+                            f"safeguarding {language}: false alarms",
+                            f"{result.false_alarm_rate:.1%} ({result.alarms}/{result.near_misses})",
+                            "<= 2%",
+                            result.false_alarm_rate <= FALSE_ALARM_GOAL,
+                        ),
+                    ]
+            latencies = []
+            for _ in range(ROUNDS):
+                for text in texts:
+                    started = time.perf_counter()
+                    crisis_in(text, language)
+                    latencies.append((time.perf_counter() - started) * 1000)
+            latencies.sort()
+            p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
+            print(f"  screen latency: p50 {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms")
+            figures.append(Figure(f"safeguarding {language}: screen p99", f"{p99:.2f} ms"))
+    return figures
+
+
+if __name__ == "__main__":
+    main()
