@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.conftest import BuildLibrary
+from tests.conftest import REPOSITORY, BuildLibrary
 from webhook.cli import main
 
 BROKEN = Path(__file__).parent / "library" / "broken"
@@ -135,3 +135,31 @@ def test_validate_checks_each_councils_data_files(runner: CliRunner, build_libra
     result = runner.invoke(main, ["validate", "--library", str(root)])
     assert result.exit_code == 1
     assert "unitary/bins.yaml:" in result.output and "[schema]" in result.output
+
+
+def test_test_runs_conversations_against_the_fakes_and_prints_figures_per_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    (scripts / "bins.yaml").write_text(
+        "council: demo\nturns:\n"
+        "  - say: when is my bin day\n    expect: {intent: waste.collection_day}\n"
+        "  - say: AA1 2AB\n    expect: {text_contains: [Which is yours]}\n"
+        "  - say: its mill ln\n    expect: {text_contains: [Mill Lane]}\n",
+        encoding="utf-8",
+    )
+    (scripts / "wrong_cy.yaml").write_text(
+        "council: demo\nlanguage: cy\nturns:\n"
+        "  - say: pryd mae diwrnod bin\n    expect: {intent: waste.collection_day}\n"
+        "  - say: AA1 1AA\n    expect: {intent: council.councillor}\n",
+        encoding="utf-8",
+    )
+
+    result = runner.invoke(main, ["test", "--library", str(REPOSITORY), "--scripts", str(scripts)])
+
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert "cy: 0/1 conversations passed (0.0%), 1/2 turns passed (50.0%)" in lines
+    assert "en: 1/1 conversations passed (100.0%), 3/3 turns passed (100.0%)" in lines
+    assert "1 passed, 1 failed" in lines

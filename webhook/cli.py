@@ -118,10 +118,14 @@ def show(library_dir: Path | None, slug: str, language: str | None, intent_id: s
 )
 def test_conversations(library_dir: Path | None, slug: str | None, folder: Path | None) -> None:
     """Hold every scripted conversation with the offline agent and check each reply."""
-    from webhook.agent.conversations import ScriptError, load_scripts, run_script
+    from webhook.agent.conversations import ScriptError, load_scripts, run_script, summary
     from webhook.agent.dialogue import OfflineAgent
     from webhook.agent.store import default_cache_dir
     from webhook.agent.understanding import LibraryUnderstanding
+    from webhook.backends.registry import Backends
+    from webhook.fakes.serving import serving_fakes
+    from webhook.fulfilment.engine import Engine
+    from webhook.fulfilment.handlers import handler_registry
     from webhook.library.loader import load_library
 
     root = library_dir or find_repository_root()
@@ -130,13 +134,18 @@ def test_conversations(library_dir: Path | None, slug: str | None, folder: Path 
         scripts = load_scripts(folder or root / "tests" / "conversations", slug)
     except ScriptError as error:
         raise click.ClickException(str(error)) from error
-    agent = OfflineAgent(library, LibraryUnderstanding(library, default_cache_dir(root)))
-    failed = 0
-    for script in scripts:
-        outcome = run_script(agent, library, script)
+    understanding = LibraryUnderstanding(library, default_cache_dir(root))
+    with serving_fakes() as fakes:
+        engine = Engine(library, handler_registry(), Backends(app_base_url=fakes))
+        agent = OfflineAgent(library, understanding, engine=engine)
+        outcomes = [run_script(agent, library, script) for script in scripts]
+    for outcome in outcomes:
+        script = outcome.script
         click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {script.name} ({script.council})")
         for failure in outcome.failures:
             click.echo(f"  {failure.format()}")
-        failed += not outcome.passed
+    for line in summary(outcomes):
+        click.echo(line)
+    failed = sum(not outcome.passed for outcome in outcomes)
     click.echo(f"{len(scripts) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from itsdangerous import TimestampSigner
 
 from tests.conftest import REPOSITORY, app_settings
 from webhook import create_app
+from webhook.agent.session import STATE_MAX_AGE_SECONDS
 
 SESSION = "chat-test-session-1"
 
@@ -49,14 +52,20 @@ def test_a_conversation_continues_on_another_instance_with_the_same_secret(
     assert second["parameters"]["postcode"] == "AA1 1AA"
 
 
+RESTARTED = "Sorry, I couldn't carry on our earlier conversation, so we're starting again."
+
+
 @pytest.mark.parametrize(
     "tamper",
     [lambda token: token[:-2] + ("AA" if not token.endswith("AA") else "BB"), lambda token: "not-a-token"],
 )
-def test_a_forged_state_is_ignored_and_the_conversation_starts_again(chat_app: Flask, tamper) -> None:
+def test_a_forged_state_starts_the_conversation_again_and_says_so(chat_app: Flask, tamper) -> None:
     client = chat_app.test_client()
     first = chat(client, "when is the bin lorry coming").get_json()
-    reply = chat(client, "AA1 1AA", tamper(first["state"])).get_json()
+    response = chat(client, "AA1 1AA", tamper(first["state"]))
+    assert response.status_code == 200
+    reply = response.get_json()
+    assert reply["messages"][0] == {"type": "text", "text": RESTARTED}
     assert reply["parameters"].get("postcode") != "AA1 1AA" or reply["intent"] != "waste.collection_day"
 
 
@@ -65,7 +74,31 @@ def test_another_sessions_state_is_not_accepted(chat_app: Flask) -> None:
     first = chat(client, "when is the bin lorry coming").get_json()
     body = {"council": "demo", "session": "someone-else-123", "text": "AA1 1AA", "state": first["state"]}
     reply = client.post("/api/chat", json=body).get_json()
+    assert reply["messages"][0]["text"] == RESTARTED
     assert reply["intent"] != "waste.collection_day" or not reply["parameters"].get("postcode")
+
+
+def test_another_councils_state_is_not_accepted(chat_app: Flask) -> None:
+    client = chat_app.test_client()
+    cardiff = chat(client, "when is the bin lorry coming", council="cardiff").get_json()
+    reply = chat(client, "AA1 1AA", cardiff["state"]).get_json()
+    assert reply["messages"][0]["text"] == RESTARTED
+
+
+def test_a_day_old_state_starts_again(chat_app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = chat_app.test_client()
+    day_ago = int(time.time()) - STATE_MAX_AGE_SECONDS - 60
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: day_ago)
+    old = chat(client, "when is the bin lorry coming").get_json()["state"]
+    monkeypatch.undo()
+    reply = chat(client, "AA1 1AA", old).get_json()
+    assert reply["messages"][0]["text"] == RESTARTED
+    assert reply["intent"] != "waste.collection_day" or not reply["parameters"].get("postcode")
+
+
+def test_no_state_is_a_first_message_not_a_restart(chat_app: Flask) -> None:
+    reply = chat(chat_app.test_client(), "when is the bin lorry coming").get_json()
+    assert all(message.get("text") != RESTARTED for message in reply["messages"])
 
 
 def test_welsh(chat_app: Flask) -> None:

@@ -9,6 +9,7 @@ from google.cloud import dialogflow_v2 as df
 from tests.conftest import BuildLibrary
 from tests.dialogflow.conftest import COUNTY_PROJECT, UNITARY_PROJECT, Sync, with_dialogflow
 from tests.dialogflow.fake_dialogflow import FakeDialogflow
+from tests.handlers.conftest import copy_library
 from webhook.dialogflow.calls import CallPolicy
 from webhook.dialogflow.sync import SyncOptions, apply_outcome, plan_council
 from webhook.library.loader import load_library
@@ -377,3 +378,44 @@ def test_an_intent_deleted_in_the_console_between_plan_and_apply_fails_clearly_t
     assert "+ intent streets.pothole" in rerun.output
     assert "report a pothole please" in agent.phrases("streets.pothole", "en")
     assert "No changes" in sync(*PLAN, library=library).output
+
+
+def test_the_librarys_conversations_reach_the_agent_as_dialogflow_runs_them(
+    sync: Sync, fake: FakeDialogflow, tmp_path: Path
+) -> None:
+    # The repository's own library, for the demo council: answer intents scoped by the question's
+    # context, a context-scoped fallback, follow-ups under their parents, and a postcode default.
+    library = copy_library(tmp_path / "library", {"demo": "dialogflow:\n  project_id: demo-project\n"})
+    fake.add_agent("demo-project", "en", ["cy"])
+
+    result = sync("apply", "--council", "demo", "--yes", library=library)
+
+    assert result.exit_code == 0, result.output
+    agent = fake.agent("demo-project")
+
+    def stored(name: str) -> df.Intent:
+        intent = agent.intent_named(name)
+        assert intent is not None, f"no intent {name}"
+        return intent.neutral
+
+    def contexts(*names: str) -> list[str]:
+        return [f"projects/demo-project/agent/sessions/-/contexts/{name}" for name in names]
+
+    answer = stored("dialogue.answer")
+    assert answer.is_fallback and list(answer.input_context_names) == contexts("awaiting")
+    assert list(stored("dialogue.location_answer").input_context_names) == contexts("awaiting_location")
+    assert list(stored("dialogue.cancel").input_context_names) == contexts("awaiting")
+    followup = stored("waste.another_bin_day")
+    assert followup.parent_followup_intent_name == stored("waste.collection_day").name
+    assert list(followup.input_context_names) == contexts("bin_collection")
+    defaults = {p.display_name: p.default_value for p in stored("waste.collection_day").parameters}
+    assert defaults["postcode"] == "#resident.postcode"
+    hours = stored("elections.polling_station_hours")
+    assert hours.parent_followup_intent_name == stored("elections.polling_station").name
+    assert "polling_station" in [
+        c.name.rsplit("/", 1)[1] for c in stored("elections.polling_station").output_contexts
+    ]
+    assert "what time does it open" in fake.agent("demo-project").phrases(
+        "waste.recycling_centre_hours", "en"
+    )
+    assert "No changes" in sync("plan", "--council", "demo", library=library).output

@@ -105,11 +105,11 @@ def test_a_pothole_report_with_an_email_confirmation(
     demo_app.extensions["backends"].clear()
     first = demo("streets.pothole", text="pothole", parameters={"postcode": "AA1 1AA"})
     assert first.texts[-1] == "How big is it?"
-    assert first.quick_replies[0] == "Pothole: Smaller than a dinner plate"
+    assert first.quick_replies[0] == "Smaller than a dinner plate"
     second = demo(
         "streets.pothole", text="Pothole: Larger than a dinner plate", contexts=first.contexts_for_next_turn()
     )
-    assert second.quick_replies == ["Pothole: no e-mail"]
+    assert second.quick_replies == ["No thanks"]
     done = demo("streets.pothole", text="Pothole: jo@example.com", contexts=second.contexts_for_next_turn())
     assert done.texts[0].startswith("Thank you, we have your report. Your reference is DEMO-")
     assert done.texts[-1] == "We've sent the reference to your e-mail address."
@@ -148,7 +148,7 @@ def test_bins_which_bin_places_moving_and_contact(demo: Ask) -> None:
 def test_a_missed_bin_report(demo: Ask, clock) -> None:
     clock(dt.datetime(2026, 6, 8, 18, 30))  # a Monday evening: AA1 1AA's collection day
     first = demo("waste.missed_collection", parameters={"postcode": "AA1 1AA", "bin_type": "food_waste"})
-    assert first.quick_replies == ["Missed bin AA1 1AA: no e-mail"]
+    assert first.quick_replies == ["No thanks"]
     done = demo(
         "waste.missed_collection",
         text="Missed bin AA1 1AA: no e-mail",

@@ -187,7 +187,8 @@ class TestAddressPicker:
             contexts=picker.contexts_for_next_turn(),
         )
         assert answer.texts[0] == "Your polling station is Riverside Primary School, Mill Lane, AA1 2AD."
-        assert answer.context("polling_address") is None
+        # The choice is kept, not the offer: the next question about this postcode need not ask again.
+        assert answer.context("polling_address") == {"postcode": "AA1 2AB", "chosen": slug}
 
     def test_a_stale_choice_offers_the_addresses_again(self, apis: HTTPServer, ask: Ask, picker) -> None:
         apis.expect_request(ADDRESS.format("demo-1")).respond_with_json({"detail": "Not found."}, status=404)

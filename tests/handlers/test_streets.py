@@ -106,7 +106,7 @@ def test_a_pothole_is_reported_across_turns_and_confirmed_by_email(apis: HTTPSer
 
     third = next_turn(ask, second, "streets.pothole", "Pothole: about 5cm")
     assert third.texts[0].startswith("Would you like the reference sent to you?")
-    assert third.quick_replies == ["Pothole: no e-mail"]
+    assert third.quick_replies == ["No thanks"]
 
     done = next_turn(ask, third, "streets.pothole", "Pothole: jo.bloggs@example.com")
     assert done.texts == [
@@ -149,8 +149,8 @@ def test_welsh_fly_tipping_with_a_mobile_number_is_confirmed_by_text(apis: HTTPS
     )
     assert first.texts[-1] == "Beth sydd wedi'i ddympio?"
     assert first.quick_replies == [
-        "Tipio anghyfreithlon: Sbwriel cartref",  # the council's Welsh for the endpoint's values
-        "Tipio anghyfreithlon: Dodrefn neu fatresi",
+        "Sbwriel cartref",  # the council's Welsh for the endpoint's values
+        "Dodrefn neu fatresi",
     ]
     done = next_turn(
         ask, first, "streets.flytipping", "Tipio anghyfreithlon: Dodrefn neu fatresi", language="cy"
@@ -177,7 +177,7 @@ def test_a_report_without_a_contact_is_sent_when_the_resident_says_no(apis: HTTP
         parameters={"problem": "graffiti", "postcode": "AA1 1AA"},
     )
     assert first.texts[-1].startswith("Would you like the reference sent to you?")
-    assert first.quick_replies == ["Graffiti: no e-mail"]
+    assert first.quick_replies == ["No thanks"]
     done = next_turn(
         ask, first, "streets.other_problem", "Graffiti: no e-mail", parameters={"problem": "graffiti"}
     )
@@ -211,7 +211,7 @@ def test_an_answer_of_the_wrong_type_is_asked_again_then_sent_to_the_form(apis: 
     assert first.texts[-1] == "How deep is the pothole, in centimetres?"
     again = next_turn(ask, first, "streets.pothole", "Pothole: quite deep")
     assert again.texts == [
-        'How deep is the pothole, in centimetres? Please answer with a number, for example "Pothole: 5".'
+        "How deep is the pothole, in centimetres? Please answer with a number, for example 5."
     ]
     gave_up = next_turn(ask, again, "streets.pothole", "Pothole: very")
     assert gave_up.texts == [

@@ -21,7 +21,7 @@ A script (tests/conversations/<name>.yaml):
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,12 +67,21 @@ class Failure:
 
 @dataclass
 class Outcome:
+    """How one script went: its language (the one it starts in), its turns and what failed."""
+
     script: Script
+    language: str = ""
+    turns: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return not self.failures
+
+    @property
+    def turns_passed(self) -> int:
+        """Turns whose reply met every expectation."""
+        return self.turns - len({failure.location for failure in self.failures})
 
 
 class ScriptError(ValueError):
@@ -119,12 +128,29 @@ def run_script(agent: OfflineAgent, library: Library, script: Script) -> Outcome
         outcome.failures.append(Failure(location, f"no council {script.council!r}"))
         return outcome
     language = script.language or council.languages[0]
+    outcome.language = language
+    outcome.turns = len(script.steps)
     state = ConversationState(council.slug, f"test-{secrets.token_hex(8)}", language)
     for step in script.steps:
         reply = agent.welcome(council, state) if step.say is None else agent.respond(council, state, step.say)
         state = reply.state
         outcome.failures += [Failure(step.location, problem) for problem in check_reply(reply, step.expect)]
     return outcome
+
+
+def summary(outcomes: Sequence[Outcome]) -> list[str]:
+    """One line per language: conversations and turns passed, as counts and shares."""
+    lines = []
+    for language in sorted({outcome.language for outcome in outcomes}):
+        mine = [outcome for outcome in outcomes if outcome.language == language]
+        passed = sum(outcome.passed for outcome in mine)
+        turns = sum(outcome.turns for outcome in mine)
+        turns_passed = sum(outcome.turns_passed for outcome in mine)
+        lines.append(
+            f"{language}: {passed}/{len(mine)} conversations passed ({passed / len(mine):.1%}), "
+            f"{turns_passed}/{turns} turns passed ({turns_passed / turns if turns else 0:.1%})"
+        )
+    return lines
 
 
 def check_reply(reply: AgentReply, expect: Mapping[str, Any]) -> list[str]:

@@ -8,11 +8,13 @@ WebhookResponse (a contract test holds the two in step).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from webhook.agent.language_id import language_of
 from webhook.agent.messages import reply_messages
 from webhook.agent.nlu import Prediction
 from webhook.agent.session import ActiveContext, ConversationState, PendingIntent
@@ -21,10 +23,12 @@ from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
+from webhook.fulfilment.questions import AWAITING, names_an_option
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
-from webhook.library.resolve import resolved_intent
+from webhook.library.resolve import lookup, resolved_intent
+from webhook.safeguarding.screen import is_crisis
 
 FALLBACK = "system.fallback"
 #: What the offline agent's calls give as `originalDetectIntentRequest.source`.
@@ -32,15 +36,36 @@ OFFLINE_SOURCE = "council-chatbot-offline"
 SAFEGUARDING = "system.safeguarding"
 #: How sure the classifier must be before a message during a prompt is taken as a new request.
 SWITCH_CONFIDENCE = 0.6
-#: Prompts for one parameter before the agent stops asking.
-MAX_PROMPTS = 3
+#: Intents that never start a new request, so never take a message away from the bot's open question.
+SMALL_TALK = frozenset({"system.welcome", "system.thanks_goodbye"})
+#: How likely the runner-up must be to answer instead, when the classifier's safeguarding guess is
+#: set aside by the crisis screen.
+RUNNER_UP_CONFIDENCE = 0.2
+#: How much more likely than the best other intent an intent whose input contexts are active may be,
+#: and still be chosen: Dialogflow ES favours them, so a typed answer to the bot's question is taken as
+#: one unless the message is clearly a new request.
+CONTEXT_PREFERENCE = 3.0
+#: The same for the intents that answer the question the bot has just asked: the next message is most
+#: likely its answer ("no thanks" to "shall we send you the reference?" is not a goodbye).
+QUESTION_PREFERENCE = 20.0
+#: The context of a question offering a choice; its answer intents are chosen when the message names
+#: one of the options offered.
+CHOICE_CONTEXT = "awaiting_choice"
+#: Context-scoped intents scoring within this share of the best are told apart by their contexts' age.
+SAME_SCORE = 0.3
+#: The least probability a context-scoped intent needs to be chosen at all.
+MIN_CONTEXT_SCORE = 0.02
+#: Times a parameter's question is asked again, when the answer does not fill it, before the agent gives
+#: the service's phone and page instead.
+MAX_PROMPTS = 2
 #: Follow-up events one message may trigger in a row (a guard against loops).
 MAX_FOLLOWUPS = 2
 #: What a resident types to leave a question (matched whole, after folding case and punctuation): what
-#: the agent understands, not what it says, so these stay beside the code that matches them.
+#: the agent understands, not what it says, so these stay beside the code that matches them. ("start
+#: again" is the library's dialogue.start_again, which also forgets the postcode.)
 CANCEL_WORDS = {
-    "en": {"cancel", "stop", "never mind", "nevermind", "forget it", "start again", "quit"},
-    "cy": {"canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofio", "dechrau eto"},
+    "en": {"cancel", "stop", "never mind", "nevermind", "forget it", "quit"},
+    "cy": {"canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofio"},
 }
 
 
@@ -105,9 +130,36 @@ class OfflineAgent:
         return self._fulfil(council, state, Matched(intent, {}, {}, "", 1.0))
 
     def respond(self, council: Council, state: ConversationState, text: str) -> AgentReply:
-        """Answer one message."""
+        """Answer one message, in the language the resident wrote it in."""
         text = text.strip()
+        if not self._notice_language(council, state, text):
+            return self._respond(council, state, text)
+        reply = self._respond(council, state, text)
+        note = message_text(self.library, council, "dialogue.language_noticed", reply.language)
+        return replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
+
+    def _notice_language(self, council: Council, state: ConversationState, text: str) -> bool:
+        """Switch the conversation to the other language the council speaks when the message is clearly
+        written in it ("pryd mae diwrnod bin" in an English chat). Not while the bot waits for an answer:
+        a Welsh street name is an address, not a choice of language."""
+        if len(council.languages) < 2 or state.pending or AWAITING in state.contexts:
+            return False
+        guess = language_of(self.library).guess(text)
+        if guess is None or guess.language == state.language or guess.language not in council.languages:
+            return False
+        state.language = guess.language
+        return True
+
+    def _respond(self, council: Council, state: ConversationState, text: str) -> AgentReply:
         language = state.language
+        prediction = self.understanding.classify(council, language, text, self._candidates(council, state))
+        crisis = self.library.intents.get(SAFEGUARDING)
+        if crisis is not None and council.offers(SAFEGUARDING) and is_crisis(text, language, prediction):
+            # Safety first, whatever the conversation was doing: the flow in progress is dropped.
+            state.pending = None
+            return self._fulfil(council, state, Matched(crisis, {}, {}, text, prediction.confidence))
+        if prediction.intent_id == SAFEGUARDING:  # the classifier's guess, which the screen doubts
+            prediction = _without_safeguarding(prediction)
         if state.pending and _is_cancel(text, language):
             pending = state.pending
             state.pending = None
@@ -117,17 +169,18 @@ class OfflineAgent:
                 "text": message_text(self.library, council, "dialogue.cancelled", language),
             }
             return AgentReply(pending.intent_id, 1.0, {}, [message], language, state)
-        prediction = self.understanding.classify(council, language, text, self._candidates(council, state))
         if state.pending:
             reply = self._continue_prompt(council, state, text, prediction)
             if reply is not None:
                 return reply
-        intent = self.library.intents.get(prediction.intent_id) or self.library.intents.get(FALLBACK)
+        chosen = self._choose(council, state, prediction, text)
+        intent = self.library.intents.get(chosen) or self.library.intents.get(FALLBACK)
         if intent is None:
             return AgentReply(FALLBACK, prediction.confidence, {}, [], language, state)
         found = self.understanding.extract(council, language, intent, text) if intent.parameters else {}
         values = {name: value for name, (value, _) in found.items()}
         originals = {name: original for name, (_, original) in found.items()}
+        _fill_defaults(intent, state, values, originals)
         # A service another tier provides is answered by sending the resident there: no need to ask
         # for a postcode first.
         routed = resolved_intent(self.library, council, intent.id, language).routed
@@ -160,6 +213,7 @@ class OfflineAgent:
         for name, (value, original) in found.items():
             pending.parameters[name] = value
             pending.originals[name] = original
+        _fill_defaults(intent, state, pending.parameters, pending.originals)
         missing = _missing_required(intent, pending.parameters)
         if missing:
             pending.attempts = pending.attempts + 1 if missing == pending.asking else 0
@@ -167,14 +221,24 @@ class OfflineAgent:
             if pending.attempts >= MAX_PROMPTS:
                 state.pending = None
                 self._age_contexts(state)
-                phone = localise(council.contact.get("phone"), state.language) or ""
-                text = message_text(self.library, council, "dialogue.gave_up", state.language, phone=phone)
-                message = {"type": "text", "text": text}
-                return AgentReply(intent.id, prediction.confidence, {}, [message], state.language, state)
+                messages = self._gave_up(council, intent, state.language)
+                return AgentReply(intent.id, prediction.confidence, {}, messages, state.language, state)
             return self._prompt(council, state, intent, missing, prediction.confidence)
         state.pending = None
         matched = Matched(intent, pending.parameters, pending.originals, text, prediction.confidence)
         return self._fulfil(council, state, matched)
+
+    def _gave_up(self, council: Council, intent: Intent, language: str) -> list[dict[str, Any]]:
+        """After asking too often: the service's own phone number and page, so nobody goes round in
+        circles."""
+        resolved = resolved_intent(self.library, council, intent.id, language)
+        found = lookup(
+            "service.phone", council=council, provider=resolved.provider, intent=intent, language=language
+        )
+        phone = found.value if found else localise(council.contact.get("phone"), language) or ""
+        text = message_text(self.library, council, "dialogue.gave_up", language, phone=phone)
+        links = [{"type": "link", "text": link.text, "url": link.url} for link in resolved.responses.links]
+        return [{"type": "text", "text": text}, *links]
 
     def _prompt(
         self, council: Council, state: ConversationState, intent: Intent, parameter: str, confidence: float
@@ -201,7 +265,9 @@ class OfflineAgent:
         answered = self.engine.answer(council, call, Deadline.after(self.deadline_seconds))
         reply = answered.reply
         self._age_contexts(state)
-        self._apply_contexts(state, reply.output_contexts)
+        # Dialogflow sets the matched intent's own output contexts, then the webhook's.
+        declared = tuple(OutputContext(c.name, c.lifespan) for c in matched.intent.output_contexts)
+        self._apply_contexts(state, declared + reply.output_contexts)
         payload_language = (reply.payload or {}).get("language")
         if payload_language in council.languages:
             state.language = payload_language
@@ -283,6 +349,47 @@ class OfflineAgent:
 
     # Contexts and events --------------------------------------------------------------------------
 
+    def _choose(self, council: Council, state: ConversationState, prediction: Prediction, text: str) -> str:
+        """The intent a message matches, as Dialogflow ES chooses it: intents whose input contexts are
+        active are preferred (an answer to the bot's own question is not a new request unless it
+        clearly is one), and a fallback intent scoped by active contexts catches what nothing else does.
+        A safeguarding match is never overridden."""
+        if prediction.intent_id == SAFEGUARDING:
+            return SAFEGUARDING
+        scoped = {
+            intent_id
+            for intent_id in self._candidates(council, state)
+            if self.library.intents[intent_id].input_contexts
+        }
+        if names_an_option(state_contexts(state), text):
+            choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
+            if choosing:
+                return choosing[0]
+        top = 0.0 if prediction.intent_id == FALLBACK else prediction.confidence
+        # A preferred intent must at least look more like the message than nothing does (the fallback
+        # class): a street name typed at "How big is it?" is no "cancel".
+        nothing = dict(prediction.ranking).get(FALLBACK, 0.0)
+        ranked = [
+            (i, p)
+            for i, p in prediction.ranking
+            if i in scoped and p >= max(MIN_CONTEXT_SCORE, nothing if self._answers_question(i) else 0.0)
+        ]
+        preference = self._preference(ranked[0][0], text) if ranked else 0.0
+        if ranked and (prediction.intent_id in scoped or ranked[0][1] * preference >= top):
+            # Intents in two live contexts may both fit ("what time does it close" after the polling
+            # station and then the tip): the one whose context was set most recently is meant.
+            close = [(i, p) for i, p in ranked if p >= ranked[0][1] * SAME_SCORE]
+            return max(close, key=lambda pair: (self._freshness(state, pair[0]), pair[1]))[0]
+        # While the bot waits for an answer, only a clear new request leaves the question; anything
+        # else is the answer (the context-scoped fallback hands it to the intent that asked).
+        small_talk = prediction.intent_id in SMALL_TALK  # "nah ur alright", "no thanks": not a new request
+        unsure = (top < SWITCH_CONFIDENCE or small_talk) and not _CHANGING_SUBJECT.match(text)
+        if prediction.intent_id == FALLBACK or unsure:
+            for intent_id in sorted(scoped):
+                if self.library.intents[intent_id].fallback:
+                    return intent_id
+        return prediction.intent_id
+
     def _candidates(self, council: Council, state: ConversationState) -> list[str]:
         """Intents that may match now: those whose input contexts are all active."""
         return [
@@ -292,6 +399,23 @@ class OfflineAgent:
             and state.language in intent.languages
             and all(name in state.contexts for name in intent.input_contexts)
         ]
+
+    def _answers_question(self, intent_id: str) -> bool:
+        """Whether an intent answers the bot's own question (its input contexts are `awaiting*`)."""
+        return any(name.startswith(AWAITING) for name in self.library.intents[intent_id].input_contexts)
+
+    def _preference(self, intent_id: str, text: str) -> float:
+        """How strongly an intent whose input contexts are active is preferred: most for an answer to
+        the question the bot has just asked, unless the message starts by changing the subject
+        ("actually, where do I vote?")."""
+        if self._answers_question(intent_id) and not _CHANGING_SUBJECT.match(text):
+            return QUESTION_PREFERENCE
+        return CONTEXT_PREFERENCE
+
+    def _freshness(self, state: ConversationState, intent_id: str) -> int:
+        """How recently an intent's input contexts were set: the fewest turns any of them has left."""
+        names = self.library.intents[intent_id].input_contexts
+        return min((state.contexts[name].lifespan for name in names if name in state.contexts), default=0)
 
     @staticmethod
     def _age_contexts(state: ConversationState) -> None:
@@ -316,9 +440,30 @@ class OfflineAgent:
         return None
 
 
+def state_contexts(state: ConversationState) -> dict[str, Context]:
+    """The state's active contexts as the webhook sees them."""
+    return {name: Context(name, c.lifespan, c.parameters) for name, c in state.contexts.items()}
+
+
 def _session_path(council: Council, state: ConversationState) -> str:
     project = (council.dialogflow or {}).get("project_id") or f"offline-{council.slug}"
     return f"projects/{project}/agent/sessions/{state.session}"
+
+
+def _fill_defaults(
+    intent: Intent, state: ConversationState, values: dict[str, Any], originals: dict[str, Any]
+) -> None:
+    """Parameters the resident did not give, from the active contexts their `#context.param` defaults
+    name: a postcode given once is reused by the next lookup."""
+    for parameter in intent.parameters:
+        source = parameter.default_source
+        if source is None or values.get(parameter.name) not in (None, "", []):
+            continue
+        context = state.contexts.get(source[0])
+        value = context.parameters.get(source[1]) if context else None
+        if value not in (None, "", []):
+            values[parameter.name] = value
+            originals.setdefault(parameter.name, "")
 
 
 def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
@@ -326,6 +471,24 @@ def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
         if parameter.required and values.get(parameter.name) in (None, "", []):
             return parameter.name
     return None
+
+
+#: How residents start a message that leaves the bot's question for something else (English, Welsh).
+_CHANGING_SUBJECT = re.compile(
+    r"\s*(?:actually|no,? i meant|i meant|sorry,? i meant|instead|wait|hang on|hold on|forget that|"
+    r"a dweud y gwir|na,? o'?n i'?n (?:feddwl|meddwl)|yn lle|arhoswch|aros funud)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_safeguarding(prediction: Prediction) -> Prediction:
+    """The prediction with `system.safeguarding` set aside: the next intent if it is likely enough,
+    else fallback ("can i just phone someone about it" is a request for a person, not a disclosure)."""
+    others = tuple((intent, score) for intent, score in prediction.ranking if intent != SAFEGUARDING)
+    if others and others[0][0] != FALLBACK and others[0][1] >= RUNNER_UP_CONFIDENCE:
+        return Prediction(others[0][0], others[0][1], others)
+    fallback = dict(others).get(FALLBACK, 0.0)
+    return Prediction(FALLBACK, fallback, others, below_threshold=True)
 
 
 def _is_cancel(text: str, language: str) -> bool:

@@ -103,7 +103,10 @@ def training_set(library: Library, council: Council, language: str, max_variants
             unique = tuple(t for t in dict.fromkeys(texts) if t not in seen)
             seen.update(unique)
             if unique:
-                phrases.append(TrainingPhrase(intent.id, unique))
+                # Every fallback intent's phrases are negative examples: they train the one class of
+                # what is not council business (a context-scoped fallback has no class of its own).
+                label = FALLBACK_INTENT if intent.fallback else intent.id
+                phrases.append(TrainingPhrase(label, unique))
     return TrainingSet(council.slug, language, tuple(phrases))
 
 

@@ -7,6 +7,7 @@ names one and the app is configured for it. No conversation state is kept on the
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
@@ -74,12 +75,17 @@ def chat_api() -> ResponseReturnValue:
         return jsonify(_dialogflow_turn(council, chat.session, chat.text, language))
     signer: StateSigner = current_app.extensions["chat_signer"]
     state = signer.load(chat.state, council=council.slug, session=chat.session) if chat.state else None
+    # A token that is expired, altered, or another council's or conversation's: start afresh, and say so.
+    restarted = bool(chat.state) and state is None
     if state is None:
         state = ConversationState(council=council.slug, session=chat.session, language=language)
     elif chat.language in council.languages:
         state.language = chat.language  # the resident used the language switch
     agent = offline_agent()
     reply = agent.respond(council, state, chat.text) if chat.text.strip() else agent.welcome(council, state)
+    if restarted:
+        note = message_text(_library(), council, "dialogue.restarted", reply.language)
+        reply = replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
     return jsonify(
         intent=reply.intent,
         confidence=round(reply.confidence, 4),

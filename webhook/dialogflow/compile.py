@@ -185,6 +185,8 @@ def _compile_intent(
                     mandatory=p.required,
                     prompts=prompts.get(p.name, []) if p.required else [],
                     is_list=p.is_list,
+                    # "#resident.postcode": Dialogflow fills the slot from the context when not given.
+                    default_value=p.default or "",
                 )
                 for p in intent.parameters
             ],

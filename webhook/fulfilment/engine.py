@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
 from webhook.fulfilment.fulfil import Outcome, fulfil
+from webhook.fulfilment.questions import continuation
 from webhook.fulfilment.registry import HandlerRegistry
 from webhook.fulfilment.render import webhook_response
 from webhook.fulfilment.turn import Reply, Turn, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Library
 from webhook.logs import log_event, redact
+from webhook.safeguarding.screen import SAFEGUARDING, crisis_in
 
 log = logging.getLogger("webhook.fulfilment")
 
@@ -67,7 +69,10 @@ class Engine:
         self.executor = ThreadPoolExecutor(max_workers=HANDLER_THREADS, thread_name_prefix="fulfil")
 
     def answer(self, council: Council, call: WebhookCall, deadline: Deadline) -> Answered:
-        """The reply to a call to this council, logged as one redacted JSON line."""
+        """The reply to a call to this council, logged as one redacted JSON line. An answer to the
+        bot's own question is answered by the intent that asked it (see questions.py)."""
+        matched = call.intent_name
+        call = crisis_first(self.library, council, continuation(self.library, council, call))
         turn = Turn(
             council,
             self.library,
@@ -82,7 +87,8 @@ class Engine:
             "turn",
             {
                 "council": council.slug,
-                "intent": call.intent_name,
+                "intent": matched,
+                **({"answered_as": call.intent_name} if call.intent_name != matched else {}),
                 "language": turn.language,
                 "handler": handler,
                 "outcome": str(outcome),
@@ -91,6 +97,17 @@ class Engine:
             },
         )
         return Answered(turn, reply, reply.language or turn.language, outcome, handler)
+
+
+def crisis_first(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
+    """A call whose words disclose a risk of harm is answered as `system.safeguarding`, whatever intent
+    matched: on Dialogflow, a disclosure typed in answer to "Where is the pothole?" reaches the webhook
+    as the answer intent, and must still get the emergency numbers first."""
+    if call.intent_name == SAFEGUARDING or SAFEGUARDING not in library.intents:
+        return call
+    if not council.offers(SAFEGUARDING) or not crisis_in(call.query_text, call.language_code[:2]):
+        return call
+    return replace(call, intent_name=SAFEGUARDING, parameters={}, original_parameters={}, answering=None)
 
 
 def council_language(council: Council, language_code: str) -> str:

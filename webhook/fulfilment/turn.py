@@ -85,6 +85,9 @@ class WebhookCall:
     source: str | None
     all_required_params_present: bool
     confidence: float | None
+    #: Set by the engine when the message answers a question the bot asked: the kind of answer wanted
+    #: (see questions.py); the call then carries the asking intent's name and parameters.
+    answering: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,6 +130,11 @@ class Turn:
     def contexts(self) -> Mapping[str, Context]:
         """The active contexts by short name (Dialogflow's own `__` contexts left out)."""
         return self.call.contexts
+
+    @property
+    def answering(self) -> str | None:
+        """The kind of answer this message gives to the bot's own question, or None."""
+        return self.call.answering
 
     @property
     def source(self) -> str | None:

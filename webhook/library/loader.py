@@ -236,6 +236,7 @@ def _build_intent(document: Document) -> Intent:
                 required=p.get("required", False),
                 is_list=p.get("list", False),
                 prompts=_texts(p.get("prompts")),
+                default=p.get("default"),
             )
             for p in data.get("parameters", ())
         ),
@@ -243,6 +244,7 @@ def _build_intent(document: Document) -> Intent:
         output_contexts=tuple(
             OutputContext(c["name"], c.get("lifespan", 5)) for c in contexts.get("output", ())
         ),
+        webhook_contexts=tuple(contexts.get("from_webhook", ())),
         webhook=fulfilment.get("webhook", False),
         handler=fulfilment.get("handler"),
         slot_filling=fulfilment.get("slot_filling", False),

@@ -51,6 +51,16 @@ class Parameter:
     required: bool = False
     is_list: bool = False
     prompts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: `#context.parameter`: the value an active context supplies when the resident gives none.
+    default: str | None = None
+
+    @property
+    def default_source(self) -> tuple[str, str] | None:
+        """The context and parameter named by `default`, if it names one."""
+        if not self.default or not self.default.startswith("#") or "." not in self.default:
+            return None
+        context, _, parameter = self.default[1:].partition(".")
+        return context, parameter
 
     @property
     def is_system(self) -> bool:
@@ -90,6 +100,8 @@ class Intent:
     parameters: tuple[Parameter, ...] = ()
     input_contexts: tuple[str, ...] = ()
     output_contexts: tuple[OutputContext, ...] = ()
+    #: Contexts the intent's handler may set at run time (Dialogflow does not set them on a match).
+    webhook_contexts: tuple[str, ...] = ()
     webhook: bool = False
     handler: str | None = None
     slot_filling: bool = False

@@ -45,7 +45,7 @@ SYSTEM_ENTITIES = frozenset(
         "sys.language",
     }
 )
-MINIMUM_PHRASES = {"en": 25, "cy": 12}
+MINIMUM_PHRASES = {"en": 25, "cy": 25}
 _SECRET_KEY = re.compile(r"(password|passwd|secret|token|api_?key|key|credentials?)$", re.IGNORECASE)
 # Words that say nothing about which intent a phrase belongs to (English and Welsh).
 _STOPWORDS = frozenset(
@@ -170,14 +170,15 @@ def _phrase_duplicate(library: Library) -> Iterator[tuple[Location, str]]:
 
 @rule("phrase-conflict", Severity.ERROR, "the same training phrase belongs to two intents")
 def _phrase_conflict(library: Library) -> Iterator[tuple[Location, str]]:
-    owners: dict[tuple[str, str], tuple[str, Location]] = {}
+    owners: dict[tuple[str, str], list[tuple[str, Location]]] = defaultdict(list)
     for language, owner, location, phrase in _all_phrases(library):
         plain = _safe_plain(phrase)
         if plain is None:
             continue
-        key = (language, normalise(plain))
-        first = owners.setdefault(key, (owner, location))
-        if first[0] != owner:
+        earlier = owners[(language, normalise(plain))]
+        first = next((o for o in earlier if o[0] != owner and _compete(library, o[0], owner)), None)
+        earlier.append((owner, location))
+        if first is not None:
             yield (
                 location,
                 (
@@ -185,6 +186,17 @@ def _phrase_conflict(library: Library) -> Iterator[tuple[Location, str]]:
                     "a phrase may belong to one intent only"
                 ),
             )
+
+
+def _compete(library: Library, first: str, second: str) -> bool:
+    """Whether two intents compete for the same messages on equal terms: not when they need different
+    input contexts. "what time does it open" means the polling station's hours after a polling-station
+    answer, the recycling centres' after theirs, and the council's offices otherwise; Dialogflow
+    prefers the intent whose contexts are active, so the same words may train all three."""
+    a, b = library.intents.get(first), library.intents.get(second)
+    if a is None or b is None:
+        return True
+    return set(a.input_contexts) == set(b.input_contexts)
 
 
 def _content_words(plain: str) -> frozenset[str]:
@@ -217,6 +229,8 @@ def _phrase_near_duplicate(library: Library) -> Iterator[tuple[Location, str]]:
         for other_owner, other_location, other_plain in candidates:
             if other_owner == owner or normalise(other_plain) == normalise(plain):
                 continue  # same intent, or an exact conflict reported by phrase-conflict
+            if not _compete(library, owner, other_owner):
+                continue
             pair = (location, other_location) if location > other_location else (other_location, location)
             if pair in reported:
                 continue
@@ -473,6 +487,7 @@ def _overlay_unknown_intent(library: Library) -> Iterator[Finding]:
 @rule("context-orphan", Severity.ERROR, "an intent needs an input context that no intent outputs")
 def _context_orphan(library: Library) -> Iterator[Finding]:
     outputs = {c.name for intent in library.intents.values() for c in intent.output_contexts}
+    outputs |= {name for intent in library.intents.values() for name in intent.webhook_contexts}
     for intent in library.intents.values():
         for index, name in enumerate(intent.input_contexts):
             if name not in outputs:
@@ -480,6 +495,24 @@ def _context_orphan(library: Library) -> Iterator[Finding]:
                     intent.document.locate(("contexts", "input", index)),
                     (f"input context {name!r} is output by no intent, so {intent.id} can never match"),
                     ("context", name),
+                )
+
+
+@rule("default-orphan", Severity.ERROR, "a parameter's default names a context that no intent outputs")
+def _default_orphan(library: Library) -> Iterator[Finding]:
+    outputs = {c.name for intent in library.intents.values() for c in intent.output_contexts}
+    outputs |= {name for intent in library.intents.values() for name in intent.webhook_contexts}
+    for intent in library.intents.values():
+        for index, parameter in enumerate(intent.parameters):
+            source = parameter.default_source
+            if source and source[0] not in outputs:
+                yield Finding(
+                    intent.document.locate(("parameters", index, "default")),
+                    (
+                        f"default {parameter.default!r} reads context {source[0]!r}, which no intent "
+                        "outputs, so the parameter never gets it"
+                    ),
+                    ("context", source[0]),
                 )
 
 
@@ -557,6 +590,8 @@ def _secret_in_yaml(library: Library) -> Iterator[tuple[Location, str]]:
 @rule("too-few-phrases", Severity.WARNING, "an intent has fewer training phrases than the library asks")
 def _too_few_phrases(library: Library) -> Iterator[tuple[Location, str]]:
     for intent in library.intents.values():
+        if intent.fallback:  # negative examples: as many as the library has
+            continue
         for language, text in intent.languages.items():
             minimum = MINIMUM_PHRASES.get(language, 0)
             if len(text.phrases) < minimum:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from webhook.fulfilment.handlers import (
     council,
     council_tax,
+    dialogue,
     elections,
     housing,
     places,
@@ -20,7 +21,7 @@ from webhook.fulfilment.handlers import (
 from webhook.fulfilment.registry import HandlerRegistry
 
 #: Every module holding handlers; a new area's module is added here (a test holds this to the folder).
-MODULES = (council, council_tax, elections, housing, places, streets, system, waste)
+MODULES = (council, council_tax, dialogue, elections, housing, places, streets, system, waste)
 
 
 def handler_registry() -> HandlerRegistry:

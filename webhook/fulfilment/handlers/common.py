@@ -21,6 +21,8 @@ from webhook.backends.calendar import (
     LONDON,
     OpeningStatus,
     bank_holidays,
+    format_relative_date,
+    format_time,
     opening_status,
     parse_opening_hours,
 )
@@ -34,6 +36,8 @@ from webhook.backends.postcodes import (
 )
 from webhook.deadline import REPLY_RESERVE, Deadline
 from webhook.fulfilment.answers import library_reply
+from webhook.fulfilment.choosing import matching_options
+from webhook.fulfilment.questions import MAX_ASKS, ask
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Council, Link, localise
 from webhook.library.resolve import lookup
@@ -66,6 +70,23 @@ def offices_status(turn: Turn, at: dt.datetime | None = None) -> OpeningStatus |
     if timetable is None:
         return None
     return opening_status(timetable, at or now(), bank_holidays(turn.council.nation))
+
+
+def while_closed(turn: Turn, out_of_hours_message: str, closed_message: str, **values: object) -> str | None:
+    """What to say when the council's lines are closed now, so nobody is sent to a closed line: the
+    out-of-hours message with its out-of-hours number (facts.out_of_hours_phone), else the closed
+    message with when the lines open again ({day}, {time}); None while they are open, or when the
+    council publishes no hours."""
+    status = offices_status(turn)
+    if status is None or status.open_now:
+        return None
+    out_of_hours = turn.council_text("out_of_hours_phone")
+    if out_of_hours:
+        return turn.say(out_of_hours_message, phone=out_of_hours)
+    if status.opens_at is None:
+        return None
+    day = format_relative_date(status.opens_at.date(), status.at.date(), turn.language)
+    return turn.say(closed_message, day=day, time=format_time(status.opens_at, turn.language), **values)
 
 
 def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = True) -> str | None:
@@ -215,19 +236,16 @@ def council_website(council: Council, language: str) -> str | None:
 
 
 def pick(text: str, choices: Sequence[Mapping[str, Any]], key: str) -> str | None:
-    """The choice the resident's message names: the quick reply itself, its label, or its number."""
+    """The choice the resident's message names: the quick reply itself, or typed words that name exactly
+    one choice's label (see choosing.py: "high st", "the second one", "number 12"); None otherwise."""
     said = fold(text)
     if not said:
         return None
     for choice in choices:
         if said == fold(str(choice.get("reply", ""))):
             return str(choice[key])
-    if said.isdigit() and 1 <= int(said) <= len(choices):
-        return str(choices[int(said) - 1][key])
-    matches = [choice for choice in choices if _names(fold(str(choice.get("label", ""))), said)]
-    # Longest label first: "1 High Street" must not win over "11 High Street".
-    matches.sort(key=lambda choice: len(str(choice.get("label", ""))), reverse=True)
-    return str(matches[0][key]) if matches else None
+    found = matching_options(text, [str(choice.get("label", "")) for choice in choices])
+    return str(choices[found[0]][key]) if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -248,27 +266,41 @@ class AddressPicker:
         choices: Sequence[Mapping[str, str]],
         *contexts: OutputContext,
     ) -> Reply:
-        """Ask which address, with a quick reply per choice (each has the key, a `label`, a `reply`)."""
+        """Ask which address, with a quick reply per choice (each has the key, a `label`, a `reply`).
+
+        The resident may tap or type. Typed words that match no choice get the question again with the
+        options, saying so; after that has happened twice, the service's page and phone instead."""
         offered = [dict(choice) for choice in choices]
         context = OutputContext(self.context, self.lifespan, {"postcode": postcode, "choices": offered})
+        question = ask(turn, "choice", [str(choice.get("label", "")) for choice in offered])
+        if turn.answering == "choice" and question.asked > MAX_ASKS:
+            return with_context(gave_up_reply(turn), OutputContext(self.context, 0))
+        if turn.answering == "choice":
+            text = f"{turn.say('common.not_an_option')} {text}"
         reply = answer(turn, text, quick_replies=tuple(choice["reply"] for choice in offered), links=())
-        return with_context(reply, context, *contexts)
+        return with_context(reply, context, *question.contexts(), *contexts)
 
     def picked(self, turn: Turn, postcode: str) -> str | None:
-        """The address the resident chose from this postcode's offer, if they chose one."""
+        """The address the resident chose from this postcode's offer, in this message or earlier."""
         context = turn.contexts.get(self.context)
         if context is None or context.parameters.get("postcode") != postcode:
             return None
-        return pick(turn.query_text, context.parameters.get("choices") or [], self.key)
+        chosen = pick(turn.query_text, context.parameters.get("choices") or [], self.key)
+        earlier = context.parameters.get("chosen")
+        return chosen or (str(earlier) if earlier else None)
+
+    def settle(self, turn: Turn, postcode: str) -> tuple[OutputContext, ...]:
+        """After answering: remember the address chosen at this postcode, so the next question about
+        it ("and the recycling?") does not offer the addresses again; otherwise end the offer."""
+        chosen = self.picked(turn, postcode)
+        if chosen is None:
+            return self.forget(turn)
+        values = {"postcode": postcode, "chosen": chosen}
+        return (OutputContext(self.context, RESIDENT_LIFESPAN, values),)
 
     def forget(self, turn: Turn) -> tuple[OutputContext, ...]:
-        """End the offer once its choice is made (when one is active)."""
+        """End the offer (when one is active)."""
         return (OutputContext(self.context, 0),) if self.context in turn.contexts else ()
-
-
-def _names(label: str, said: str) -> bool:
-    """Whether the message names the label as whole words ("1 high street" is not in "11 high street")."""
-    return bool(label) and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", said) is not None
 
 
 def fold(text: str) -> str:
@@ -304,6 +336,18 @@ def answer(turn: Turn, *texts: str, **changes: Any) -> Reply:
 def with_context(reply: Reply, *contexts: OutputContext) -> Reply:
     """The reply setting these contexts as well as its own."""
     return replace(reply, output_contexts=(*reply.output_contexts, *contexts))
+
+
+def asking_for_postcode(turn: Turn, reply: Reply) -> Reply:
+    """A reply that asks for the resident's postcode, so a bare postcode typed next answers it."""
+    return with_context(reply, *ask(turn, "postcode").contexts())
+
+
+def gave_up_reply(turn: Turn) -> Reply:
+    """After a question has been asked and not understood too often: the service's page and phone, so
+    the resident is never left going round in circles."""
+    text = turn.say("common.gave_up", phone=service_fact(turn, "phone"))
+    return answer(turn, text, quick_replies=())
 
 
 def ask_again(turn: Turn, text: str) -> Reply:

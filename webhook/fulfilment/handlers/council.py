@@ -22,6 +22,7 @@ from webhook.fulfilment.handlers.common import (
     AreaCheck,
     answer,
     ask_again,
+    asking_for_postcode,
     council_name,
     council_website,
     elsewhere_reply,
@@ -128,7 +129,9 @@ def councillor(turn: Turn) -> Reply:
         return library_reply(turn)
     if postcode is None:
         reply = library_reply(turn)
-        return replace(reply, texts=(*reply.texts, turn.say("council.ask_postcode")))
+        return asking_for_postcode(
+            turn, replace(reply, texts=(*reply.texts, turn.say("council.ask_postcode")))
+        )
     try:
         area = found.postcodes.lookup(postcode, turn.deadline)
     except InvalidPostcode:

@@ -76,7 +76,7 @@ def polling_station(turn: Turn) -> Reply:
     remember = remember_postcode(postcode)
     if information.outcome is Outcome.ADDRESS_PICKER:
         return with_context(_picker(turn, postcode, information.addresses), remember)
-    return with_context(_describe(turn, postcode, information), remember, *PICKER.forget(turn))
+    return with_context(_describe(turn, postcode, information), remember, *PICKER.settle(turn, postcode))
 
 
 def _look_up(turn: Turn, client: DemocracyClubClient, postcode: str) -> VotingInformation:

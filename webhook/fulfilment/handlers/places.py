@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date, datetime, time
 
 from webhook.backends.base import BackendError
-from webhook.backends.calendar import bank_holidays, describe_opening
+from webhook.backends.calendar import (
+    LONDON,
+    bank_holidays,
+    describe_opening,
+    format_relative_date,
+    format_time,
+)
 from webhook.backends.places import Place, PlaceKind, Places
 from webhook.fulfilment.answers import failure_reply, library_reply
 from webhook.fulfilment.handlers import common
@@ -53,6 +60,56 @@ def recycling_centre(turn: Turn) -> Reply:
                 lines = [_line(turn, near.place, near.distance_miles) for near in nearby]
                 return _reply(turn, turn.say("places.nearest"), lines, [near.place for near in nearby])
     return _reply(turn, turn.say("places.centres"), [_line(turn, place) for place in centres], centres)
+
+
+@handler("waste.recycling_centre_hours")
+def recycling_centre_hours(turn: Turn) -> Reply:
+    """After the recycling centres' answer: their hours on the day asked about ("is it open sunday"),
+    or whether each is open now and when it next opens."""
+    if turn.resolved.routed:
+        return library_reply(turn)
+    found = _places(turn, PlaceKind.RECYCLING_CENTRE)
+    if isinstance(found, Reply):
+        return found
+    centres = found[1]
+    day = _asked_day(turn)
+    if day is None:
+        return _reply(turn, turn.say("places.centres"), [_line(turn, place) for place in centres], centres)
+    when = format_relative_date(day, common.now().date(), turn.language)
+    lines = [_day_line(turn, place, day) for place in centres]
+    return _reply(turn, turn.say("places.on_day", day=when), lines, centres)
+
+
+def _asked_day(turn: Turn) -> date | None:
+    """The day of the turn's `date` parameter (Dialogflow's ISO 8601 date-time), if it has one."""
+    value = turn.parameter("date")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _day_line(turn: Turn, place: Place, day: date) -> str:
+    """ "Name: open 8am to 6pm" or "Name: closed" on that day, by its hours, closures and bank holidays."""
+    holidays = bank_holidays(turn.council.nation)
+    name = place.text("name", turn.language) or place.id
+    start = place.status(datetime.combine(day, time(0), LONDON), holidays)
+    opens = start.closes_at and start.at if start.open_now else start.opens_at
+    if opens is None or opens.date() != day:
+        return turn.say("places.closed_on_day", name=name)
+    closes = place.status(opens, holidays).closes_at
+    if closes is None:
+        return turn.say("places.closed_on_day", name=name)
+    return turn.say(
+        "places.open_on_day",
+        name=name,
+        opens=format_time(opens, turn.language),
+        closes=format_time(closes, turn.language),
+    )
 
 
 @handler("libraries.services")

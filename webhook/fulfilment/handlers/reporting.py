@@ -3,9 +3,10 @@
 A report needs a location (a postcode, or a description of the place), the details (the resident's
 own words), the answers the council's service definition requires, and, if the resident wants a
 confirmation, an e-mail address or mobile number. What is still missing is asked for one question a
-turn; what has been collected travels in the `report` output context, so the next turn (the same
-intent again) carries on where this one stopped. Each question's quick replies and examples start
-with the report's keyword ("Pothole: ...") so the answer is understood as the same intent again.
+turn; what has been collected travels in the `report` output context, and each question opens an
+`awaiting` one (questions.py), so the resident's typed answer, in their own words, comes back to this
+handler as the same intent. An answer starting with the report's keyword ("Pothole: ...", as older
+quick replies read) is taken without it.
 
 Councils without Open311 get their report form instead. Notify's `reference` carries only the
 council's reference for the report, never anything the resident typed.
@@ -44,6 +45,7 @@ from webhook.fulfilment.handlers.common import (
     postcode_in_text,
     with_context,
 )
+from webhook.fulfilment.questions import ask
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Link, localise
 
@@ -58,7 +60,29 @@ MAX_TRIES = 2
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?7|07)(?:[\s-]?\d){9}(?!\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_NO_THANKS = re.compile(r"\b(no|none|nope|skip|without|send it|dim|heb|na|anfon)\b", re.IGNORECASE)
+#: A place in a message: a word of place, then words ending in a street word or starting with a number.
+_ENGLISH_STREETS = (
+    r"street|st|road|rd|lane|ln|avenue|ave|close|drive|way|hill|crescent|place|square|park|terrace|"
+    r"grove|gardens|row|walk|parade|estate"
+)
+#: Welsh names put the street word first ("heol y parc", "stryd fawr").
+_WELSH_STREETS = r"stryd|heol|hewl|lon|ffordd|rhodfa|cilgant|clos|sgwar|stad"
+_STREET_WORDS = f"{_ENGLISH_STREETS}|{_WELSH_STREETS}"
+_PLACE = re.compile(
+    r"\b(?:outside|opposite|near|by|on|at|in front of|along|tu allan i|gyferbyn a|ger|wrth|ar|yn)\s+"
+    r"(?P<place>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+[\w' ]+|"
+    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)",
+    re.IGNORECASE,
+)
+#: A street's own name: a word before an English street word, or after a Welsh one.
+_NAMED = re.compile(
+    rf"\b(?!(?:my|our|the|this|that|your|a)\b)\w+\s+(?:{_ENGLISH_STREETS})\b|"
+    rf"\b(?:{_WELSH_STREETS})\s+(?!(?:fi|ni|ma|yma|hon|hyn|ger|yn|ar|wrth|tu|gyferbyn|a|ac|i|o)\b)\w+",
+    re.IGNORECASE,
+)
+_NO_THANKS = re.compile(
+    r"\b(no|nah|naa|nope|none|skip|without|send it|dont|not|dim|heb|na|naddo|anfon)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -186,6 +210,7 @@ def absorb_first(turn: Turn, state: ReportState) -> None:
     # parameter with the whole message has not found one.
     if isinstance(location, str) and location.strip() and fold(location) != fold(turn.query_text):
         state.location = location.strip()
+    state.location = state.location or place_in_text(turn.query_text)
     _contact_from(turn.query_text, state)
 
 
@@ -214,7 +239,7 @@ def absorb_answer(turn: Turn, state: ReportState) -> None:
 def next_step(turn: Turn, client: Open311Client, state: ReportState) -> Reply:
     """Ask the next question, or send the report when nothing required is missing."""
     if not (state.location or state.postcode):
-        return _ask(turn, state, "location", turn.say("reporting.where", keyword=state.keyword))
+        return _ask(turn, state, "location", turn.say("reporting.where"))
     code = client.service_codes.get(state.intent)
     if code is None:  # the council takes this report some other way: its page says how
         log.warning("council %s: no Open311 service code for %s", turn.council.slug, state.intent)
@@ -228,8 +253,8 @@ def next_step(turn: Turn, client: Open311Client, state: ReportState) -> Reply:
     if missing:
         return _ask_attribute(turn, state, missing[0])
     if not state.contact_done and not (state.email or state.phone):
-        no_email = turn.say("reporting.no_email", keyword=state.keyword)
-        return _ask(turn, state, "contact", turn.say("reporting.contact", keyword=state.keyword), (no_email,))
+        no_email = turn.say("reporting.no_email")
+        return _ask(turn, state, "contact", turn.say("reporting.contact"), (no_email,))
     return submit(turn, client, code, state)
 
 
@@ -287,12 +312,10 @@ def _ask_attribute(turn: Turn, state: ReportState, attribute: Attribute) -> Repl
     retry = state.asking == f"attribute:{attribute.code}"
     quick: tuple[str, ...] = ()
     if attribute.values:
-        quick = tuple(
-            f"{state.keyword}: {_choice_label(turn, attribute, value)}" for value in attribute.values
-        )
+        quick = tuple(_choice_label(turn, attribute, value) for value in attribute.values)
         question += " " + turn.say("reporting.choose") if retry else ""
     elif attribute.datatype == "number" and retry:
-        question += " " + turn.say("reporting.number_hint", keyword=state.keyword)
+        question += " " + turn.say("reporting.number_hint")
     return _ask(turn, state, f"attribute:{attribute.code}", question, quick)
 
 
@@ -319,8 +342,18 @@ def _ask(turn: Turn, state: ReportState, asking: str, question: str, quick: tupl
     texts = (*lead, question) if first else (question,)
     reply = Reply(texts=texts, quick_replies=quick, links=base.links, language=turn.language)
     # The report's postcode is where the problem is, not necessarily where the resident lives: it is
-    # not remembered as theirs.
-    return with_context(reply, state.context())
+    # not remembered as theirs. The question's contexts let the resident's typed answer ("outside
+    # number 12 on the high street") come back to this report rather than start another.
+    kind = _answer_kind(asking, quick)
+    question = ask(turn, kind, quick if kind == "choice" else ())
+    return with_context(reply, state.context(), *question.contexts())
+
+
+def _answer_kind(asking: str, quick: tuple[str, ...]) -> str:
+    """The kind of answer a report question wants (see questions.py)."""
+    if asking in ("location", "contact"):
+        return asking
+    return "choice" if quick else "text"
 
 
 def submit(turn: Turn, client: Open311Client, code: str, state: ReportState) -> Reply:
@@ -346,7 +379,8 @@ def submit(turn: Turn, client: Open311Client, code: str, state: ReportState) -> 
         if reference
         else turn.say("reporting.accepted_no_reference")
     ]
-    if receipt.service_notice:
+    # The endpoint's notice ("We aim to look at reports within 5 working days") is in English only.
+    if receipt.service_notice and turn.language == "en":
         texts.append(receipt.service_notice)
     if state.email or state.phone:
         texts.append(confirm(turn, reference, state))
@@ -398,6 +432,17 @@ def _safe_reference(reference: str) -> str | None:
     except ValueError:
         return None
     return reference
+
+
+def place_in_text(text: str) -> str | None:
+    """Where the first message says the problem is, when it names a street or a house number after a
+    word of place ("pothole outside 12 mill lane", "golau wedi torri ar heol y parc"), as typed."""
+    for match in _PLACE.finditer(text):
+        place = match.group("place").strip(" .,!?")
+        # "on my road" or "the street light" says nowhere: a place has a number or a street's name.
+        if re.search(r"\d", place) or _NAMED.search(place):
+            return place
+    return None
 
 
 def _contact_from(text: str, state: ReportState) -> bool:

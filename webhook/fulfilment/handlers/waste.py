@@ -98,7 +98,8 @@ def collection_day(turn: Turn) -> Reply:
     lookup = _schedule(turn, provider, postcode, reply_message="waste.picker_day")
     if isinstance(lookup, Reply):
         return lookup
-    return with_context(_describe_schedule(turn, lookup), remember_postcode(postcode), *PICKER.forget(turn))
+    described = _describe_schedule(turn, lookup)
+    return with_context(described, remember_postcode(postcode), *PICKER.settle(turn, postcode))
 
 
 def _schedule(turn: Turn, provider: BinProvider, postcode: str, *, reply_message: str) -> BinSchedule | Reply:

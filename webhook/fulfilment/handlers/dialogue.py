@@ -1,0 +1,50 @@
+"""Handlers for moving about a conversation: answering the bot's question, stopping, starting again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from webhook.fulfilment.answers import library_reply
+from webhook.fulfilment.handlers.reporting import CONTEXT as REPORT_CONTEXT
+from webhook.fulfilment.questions import leave_flow, open_question
+from webhook.fulfilment.registry import handler
+from webhook.fulfilment.turn import OutputContext, Reply, Turn
+from webhook.library.model import localise
+
+
+@handler("dialogue.answer", waits=False)
+def answer_without_question(turn: Turn) -> Reply:
+    """An answer intent matched, but the question it answers has gone (the engine hands answers to an
+    open question to the intent that asked): say so, and end whatever is left of the flow."""
+    reply = library_reply(turn)
+    return replace(reply, output_contexts=leave_flow(turn.contexts))
+
+
+@handler("dialogue.cancel", waits=False)
+def cancel(turn: Turn) -> Reply:
+    """Stop the flow in progress and say what was stopped: "OK, I've cancelled the pothole report"."""
+    question = open_question(turn.contexts)
+    topic = _topic(turn, question.intent) if question else None
+    if topic and REPORT_CONTEXT in turn.contexts:
+        text = turn.say("dialogue.cancelled_report", topic=topic)
+    elif topic:
+        text = turn.say("dialogue.cancelled_topic", topic=topic)
+    else:
+        text = library_reply(turn).texts[0]
+    return Reply(texts=(text,), output_contexts=leave_flow(turn.contexts), language=turn.language)
+
+
+@handler("dialogue.start_again", waits=False)
+def start_again(turn: Turn) -> Reply:
+    """Start afresh: every context ends but the language, so the postcode given is forgotten too."""
+    ended = tuple(OutputContext(name, 0) for name in turn.contexts if name != "language")
+    return replace(library_reply(turn), output_contexts=ended)
+
+
+def _topic(turn: Turn, intent_id: str) -> str | None:
+    """The asking intent's topic in the turn's language ("potholes and road repairs")."""
+    intent = turn.library.intents.get(intent_id)
+    if intent is None:
+        return None
+    text = intent.languages.get(turn.language) or intent.languages.get("en")
+    return localise(text.topic, turn.language) if text and text.topic else None

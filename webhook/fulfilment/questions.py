@@ -1,0 +1,126 @@
+"""Questions the bot asks, and the resident's typed answers to them, in Dialogflow ES's own terms.
+
+When a handler asks something (which address? where is the pothole? an e-mail for the reference?) its
+reply sets two short-lived contexts: `awaiting`, which says which intent asked, what kind of answer it
+wants and the parameters it had, and `awaiting_<kind>`, which lets the library's answer intents for that
+kind match (intents/dialogue/). Those intents catch the resident's own words ("outside number 12 on the
+high street", "the second one", "its high st") rather than another intent taking them afresh; a
+context-scoped fallback intent catches whatever else is typed while a question is open.
+
+The answer intents all name the handler `dialogue.answer`. The engine does not run a handler for them:
+`continuation` turns the call into the asking intent's own call, with the resident's words as the
+answer, so the handler that asked carries on where it stopped (its question, its state, its council
+facts). Both engines (a council's Dialogflow agent and the offline agent) reach the same code.
+
+Lifespan 1: the question is open for the next message only. A resident who changes the subject leaves
+it behind without anything having to end it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from webhook.fulfilment.choosing import matching_options
+from webhook.fulfilment.turn import Context, OutputContext, Turn, WebhookCall
+from webhook.library.model import Council, Library
+
+AWAITING = "awaiting"
+#: The handler named by the library's answer intents (see `continuation`).
+ANSWER_HANDLER = "dialogue.answer"
+#: The kinds of answer a question may want; each has an `awaiting_<kind>` context and an answer intent.
+KINDS = ("choice", "location", "contact", "postcode", "text")
+#: Contexts that remember the resident rather than a flow: leaving a flow keeps them.
+MEMORY_CONTEXTS = frozenset({"resident", "language"})
+#: Times the same question is asked again before the bot gives the service's page and phone instead.
+MAX_ASKS = 2
+
+
+@dataclass(frozen=True)
+class Question:
+    """The open question: the intent that asked, the kind of answer, and how often it has been asked."""
+
+    intent: str
+    kind: str
+    parameters: Mapping[str, Any]
+    asked: int = 1
+    #: For a choice, the options offered, as their labels read (typed words are matched to them).
+    options: tuple[str, ...] = ()
+
+    def contexts(self) -> tuple[OutputContext, ...]:
+        """The contexts a reply sets to ask this question."""
+        values = {"intent": self.intent, "kind": self.kind, "parameters": dict(self.parameters)}
+        if self.options:
+            values["options"] = list(self.options)
+        return (
+            OutputContext(AWAITING, 1, {**values, "asked": self.asked}),
+            OutputContext(f"awaiting_{self.kind}", 1),
+        )
+
+
+def ask(turn: Turn, kind: str, options: Sequence[str] = ()) -> Question:
+    """The question this turn's handler is about to ask (for a choice, with the options' labels):
+    asked once more if the same was open."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of answer {kind!r}: one of {', '.join(KINDS)}")
+    open_ = open_question(turn.contexts)
+    same = open_ is not None and open_.intent == turn.intent_name and open_.kind == kind
+    asked = open_.asked + 1 if same and open_ is not None else 1
+    filled = {name: value for name, value in turn.parameters.items() if value not in ("", [], None)}
+    return Question(turn.intent_name, kind, filled, asked, tuple(options))
+
+
+def open_question(contexts: Mapping[str, Context]) -> Question | None:
+    """The question the last reply asked, if it is still open (and well formed)."""
+    context = contexts.get(AWAITING)
+    if context is None:
+        return None
+    values = context.parameters
+    intent, kind = values.get("intent"), values.get("kind")
+    parameters = values.get("parameters") or {}
+    if not isinstance(intent, str) or kind not in KINDS or not isinstance(parameters, Mapping):
+        return None
+    try:
+        asked = max(1, int(values.get("asked", 1)))
+    except (TypeError, ValueError):
+        asked = 1
+    options = values.get("options") or ()
+    labels = tuple(str(option) for option in options) if isinstance(options, (list, tuple)) else ()
+    return Question(intent, str(kind), dict(parameters), asked, labels)
+
+
+def names_an_option(contexts: Mapping[str, Context], text: str) -> bool:
+    """Whether the message names one of the options the open question offered ("its high st" for
+    "High Street, AA1 2AB"), so the offline agent takes it as the choice. (Dialogflow would learn the
+    options from a session entity type set by the webhook; the webhook does not set one yet, so on
+    Dialogflow a typed choice relies on the answer intents' own phrases.)"""
+    question = open_question(contexts)
+    return bool(question and question.options and matching_options(text, question.options))
+
+
+def continuation(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
+    """For an answer intent, the call of the intent whose question it answers, carrying the parameters
+    that intent had and any this message adds; other calls unchanged. With no open question (it
+    expired, or another council's) the call stays the answer intent's, whose handler says so."""
+    intent = library.intents.get(call.intent_name)
+    if intent is None or intent.handler != ANSWER_HANDLER:
+        return call
+    question = open_question(call.contexts)
+    if question is None or question.intent not in library.intents or not council.offers(question.intent):
+        return call
+    added = {name: value for name, value in call.parameters.items() if value not in ("", [], None)}
+    originals = {name: call.original_parameters.get(name, "") for name in added}
+    return replace(
+        call,
+        intent_name=question.intent,
+        parameters={**question.parameters, **added},
+        original_parameters={**{name: "" for name in question.parameters}, **originals},
+        answering=question.kind,
+    )
+
+
+def leave_flow(contexts: Mapping[str, Context]) -> tuple[OutputContext, ...]:
+    """Contexts that end every flow in progress (questions, reports, offers), keeping the resident's
+    postcode and language."""
+    return tuple(OutputContext(name, 0) for name in contexts if name not in MEMORY_CONTEXTS)
