@@ -104,9 +104,12 @@ def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = T
     return normalise_postcode(value) or value.strip()
 
 
-def remember_postcode(postcode: str) -> OutputContext:
-    """A context that keeps the resident's postcode for later turns."""
-    return OutputContext(RESIDENT_CONTEXT, RESIDENT_LIFESPAN, {"postcode": postcode})
+def remember_postcode(turn: Turn, postcode: str) -> OutputContext:
+    """A context that keeps the resident's postcode for later turns, with the intent that looked it up
+    (asked again for "a different address")."""
+    return OutputContext(
+        RESIDENT_CONTEXT, RESIDENT_LIFESPAN, {"postcode": postcode, "intent": turn.intent_name}
+    )
 
 
 def postcode_in_text(text: str) -> str | None:

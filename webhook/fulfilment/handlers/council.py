@@ -61,8 +61,8 @@ def find_my_council(turn: Turn) -> Reply:
         return failure_reply(turn)
     if common.is_in_area(area, turn.council):
         text = _ours(turn, area)
-        return with_context(answer(turn, text, links=()), remember_postcode(area.postcode))
-    return with_context(_theirs(turn, area), remember_postcode(area.postcode))
+        return with_context(answer(turn, text, links=()), remember_postcode(turn, area.postcode))
+    return with_context(_theirs(turn, area), remember_postcode(turn, area.postcode))
 
 
 def _ours(turn: Turn, area: PostcodeArea) -> str:
@@ -140,7 +140,7 @@ def councillor(turn: Turn) -> Reply:
         return ask_again(turn, turn.say("common.no_postcode", postcode=postcode))
     except BackendError:
         return failure_reply(turn)
-    remember = remember_postcode(area.postcode)
+    remember = remember_postcode(turn, area.postcode)
     if not common.is_in_area(area, turn.council):
         check = AreaCheck(postcode, area, other_council(turn, area, "any"))
         return with_context(elsewhere_reply(turn, check), remember)

@@ -46,4 +46,4 @@ def moving_home(turn: Turn) -> Reply:
         missing = turn.say("council_tax.missing_address" if day else "council_tax.missing_date")
         texts.append(turn.say("council_tax.form_missing", missing=missing))
     reply = answer(turn, *texts)
-    return with_context(reply, remember_postcode(postcode)) if postcode else reply
+    return with_context(reply, remember_postcode(turn, postcode)) if postcode else reply

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from webhook.fulfilment.answers import library_reply
+from webhook.fulfilment.handlers.common import RESIDENT_CONTEXT, postcode_of, remember_postcode
 from webhook.fulfilment.handlers.reporting import CONTEXT as REPORT_CONTEXT
-from webhook.fulfilment.questions import leave_flow, open_question
+from webhook.fulfilment.questions import Question, leave_flow, open_question
 from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import localise
@@ -39,6 +40,23 @@ def start_again(turn: Turn) -> Reply:
     """Start afresh: every context ends but the language, so the postcode given is forgotten too."""
     ended = tuple(OutputContext(name, 0) for name in turn.contexts if name != "language")
     return replace(library_reply(turn), output_contexts=ended)
+
+
+@handler("dialogue.different_address", waits=False)
+def different_address(turn: Turn) -> Reply:
+    """Forget the postcode the resident gave earlier. With a new one in the message, remember that;
+    otherwise ask for it, for the lookup that used the old one, so the postcode typed next answers it."""
+    remembered = turn.contexts.get(RESIDENT_CONTEXT)
+    lookup = remembered.parameters.get("intent") if remembered else None
+    forgotten = tuple(OutputContext(name, 0) for name in turn.contexts if name != "language")
+    postcode = postcode_of(turn, remembered=False)
+    if postcode:
+        text = turn.say("dialogue.new_postcode", postcode=postcode)
+        return Reply(texts=(text,), output_contexts=(*forgotten, remember_postcode(turn, postcode)))
+    reply = replace(library_reply(turn), output_contexts=forgotten)
+    if isinstance(lookup, str) and lookup in turn.library.intents:
+        return replace(reply, output_contexts=(*forgotten, *Question(lookup, "postcode", {}).contexts()))
+    return reply
 
 
 def _topic(turn: Turn, intent_id: str) -> str | None:

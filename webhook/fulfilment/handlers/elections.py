@@ -73,7 +73,7 @@ def polling_station(turn: Turn) -> Reply:
         return ask_again(turn, turn.say("elections.not_recognised", postcode=postcode))
     except BackendError:
         return failure_reply(turn)
-    remember = remember_postcode(postcode)
+    remember = remember_postcode(turn, postcode)
     if information.outcome is Outcome.ADDRESS_PICKER:
         return with_context(_picker(turn, postcode, information.addresses), remember)
     return with_context(_describe(turn, postcode, information), remember, *PICKER.settle(turn, postcode))
@@ -232,7 +232,7 @@ def register_to_vote(turn: Turn) -> Reply:
         extra.insert(0, turn.say("elections.register_northern_ireland"))
         links.append(Link(turn.say("elections.northern_ireland_link"), NORTHERN_IRELAND_URL))
     reply = replace(base, texts=(*base.texts, *extra), links=(*links, *base.links))
-    return with_context(reply, remember_postcode(postcode)) if postcode else reply
+    return with_context(reply, remember_postcode(turn, postcode)) if postcode else reply
 
 
 def _nation(name: str | None) -> str | None:

@@ -99,7 +99,7 @@ def collection_day(turn: Turn) -> Reply:
     if isinstance(lookup, Reply):
         return lookup
     described = _describe_schedule(turn, lookup)
-    return with_context(described, remember_postcode(postcode), *PICKER.settle(turn, postcode))
+    return with_context(described, remember_postcode(turn, postcode), *PICKER.settle(turn, postcode))
 
 
 def _schedule(turn: Turn, provider: BinProvider, postcode: str, *, reply_message: str) -> BinSchedule | Reply:
@@ -134,7 +134,7 @@ def _picker(turn: Turn, postcode: str, addresses: Sequence[Address], reply_messa
         for address in addresses
     ]
     text = turn.say("waste.picker", postcode=postcode)
-    return PICKER.offer(turn, text, postcode, choices, remember_postcode(postcode))
+    return PICKER.offer(turn, text, postcode, choices, remember_postcode(turn, postcode))
 
 
 def _describe_schedule(turn: Turn, schedule: BinSchedule) -> Reply:
