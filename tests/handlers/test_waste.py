@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from google.cloud import dialogflow_v2
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -105,6 +106,17 @@ class TestStreetPicker:
     def test_the_streets_are_offered_as_quick_replies(self, first: Answer) -> None:
         assert first.texts == ["Collection days differ by street at AA1 2AB. Which is yours?"]
         assert first.quick_replies == ["Bin day: High Street, AA1 2AB", "Bin day: Mill Lane, AA1 2AB"]
+
+    def test_dialogflow_learns_the_streets_for_the_typed_answer(self, first: Answer) -> None:
+        # A session entity type: the agent's dialogue.choice_answer then knows "its mill lane".
+        (choices,) = first.reply.session_entity_types
+        assert choices.name.endswith("/entityTypes/choice")
+        assert (
+            choices.entity_override_mode
+            == dialogflow_v2.SessionEntityType.EntityOverrideMode.ENTITY_OVERRIDE_MODE_OVERRIDE
+        )
+        assert [entity.value for entity in choices.entities] == ["High Street", "Mill Lane"]
+        assert first.context("awaiting")["kind"] == "choice"
 
     @pytest.mark.parametrize("said", ["Bin day: Mill Lane, AA1 2AB", "mill lane please", "2"])
     def test_the_chosen_streets_days_are_given(self, ask: Ask, first: Answer, said: str) -> None:

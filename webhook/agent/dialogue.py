@@ -350,10 +350,11 @@ class OfflineAgent:
     # Contexts and events --------------------------------------------------------------------------
 
     def _choose(self, council: Council, state: ConversationState, prediction: Prediction, text: str) -> str:
-        """The intent a message matches, as Dialogflow ES chooses it: intents whose input contexts are
-        active are preferred (an answer to the bot's own question is not a new request unless it
-        clearly is one), and a fallback intent scoped by active contexts catches what nothing else does.
-        A safeguarding match is never overridden."""
+        """The intent a message matches. Dialogflow ES's rules: intents whose input contexts are active
+        are preferred, and a fallback intent scoped by active contexts catches what nothing else does.
+        While the bot waits for an answer, this agent goes further than ES can (ES comes close through
+        the answer intents' phrases): a message naming an offered option is the choice, and only a
+        clear new request leaves the question. A safeguarding match is never overridden."""
         if prediction.intent_id == SAFEGUARDING:
             return SAFEGUARDING
         scoped = {

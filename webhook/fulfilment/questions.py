@@ -31,6 +31,8 @@ AWAITING = "awaiting"
 ANSWER_HANDLER = "dialogue.answer"
 #: The kinds of answer a question may want; each has an `awaiting_<kind>` context and an answer intent.
 KINDS = ("choice", "location", "contact", "postcode", "text")
+#: The entity type whose session entries are a choice's options (intents/entities/choice.yaml).
+CHOICE_ENTITY = "choice"
 #: Contexts that remember the resident rather than a flow: leaving a flow keeps them.
 MEMORY_CONTEXTS = frozenset({"resident", "language"})
 #: Times the same question is asked again before the bot gives the service's page and phone instead.
@@ -90,11 +92,19 @@ def open_question(contexts: Mapping[str, Context]) -> Question | None:
     return Question(intent, str(kind), dict(parameters), asked, labels)
 
 
+def offered_options(contexts: Sequence[OutputContext]) -> tuple[str, ...]:
+    """The options of the question a reply asks, if it asks for a choice."""
+    for context in contexts:
+        if context.name == AWAITING and context.lifespan > 0:
+            options = context.parameters.get("options") or ()
+            return tuple(str(option) for option in options) if isinstance(options, (list, tuple)) else ()
+    return ()
+
+
 def names_an_option(contexts: Mapping[str, Context], text: str) -> bool:
     """Whether the message names one of the options the open question offered ("its high st" for
-    "High Street, AA1 2AB"), so the offline agent takes it as the choice. (Dialogflow would learn the
-    options from a session entity type set by the webhook; the webhook does not set one yet, so on
-    Dialogflow a typed choice relies on the answer intents' own phrases.)"""
+    "High Street, AA1 2AB"), so the offline agent takes it as the choice. (Dialogflow learns the
+    options from the @choice session entity type the webhook sets with the question, render.py.)"""
     question = open_question(contexts)
     return bool(question and question.options and matching_options(text, question.options))
 

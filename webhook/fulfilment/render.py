@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from webhook.fulfilment.questions import CHOICE_ENTITY, offered_options
 from webhook.fulfilment.turn import Reply, Session
 from webhook.library.model import Card, Link
 
@@ -53,6 +54,17 @@ def webhook_response(
                 else {}
             ),
         }
+    options = offered_options(reply.output_contexts)
+    if options:
+        # The options of the question just asked, as the session's own entries of @choice, so the
+        # agent's dialogue.choice_answer recognises "its mill lane" as one of them.
+        body["sessionEntityTypes"] = [
+            {
+                "name": f"{session.path}/entityTypes/{CHOICE_ENTITY}",
+                "entityOverrideMode": "ENTITY_OVERRIDE_MODE_OVERRIDE",
+                "entities": [{"value": option, "synonyms": [option]} for option in options],
+            }
+        ]
     if reply.payload:
         body["payload"] = dict(reply.payload)
     return body
