@@ -221,12 +221,15 @@ def _first_phrase(intent_id: str, language: str) -> str:
 def test_every_catalogue_conversation_can_be_held_on_the_page(
     page: Page, base_url: str, language: str
 ) -> None:
-    """Each of the demo council's intents, asked as the library's first phrase, gets its own answer
-    (after the postcode, for intents that need one)."""
+    """Each of the demo council's intents that can open a request, asked as the library's first phrase,
+    gets its own answer (after the postcode, for intents that need one). Follow-ups and answers to the
+    bot's questions match only in their contexts; the conversation scripts hold those. (The fallback
+    is left out: after a report's "Where is it?", whatever is typed is the answer.)"""
     open_chat(page, base_url, language)
-    for intent_id in sorted(LIBRARY.intents):
-        if intent_id in ("system.switch_language",):
-            continue  # switching language mid-test is covered above
+    skipped = ("system.switch_language", "system.fallback")  # switching language is covered above
+    for intent_id, intent in sorted(LIBRARY.intents.items()):
+        if intent_id in skipped or intent.input_contexts or not intent.languages[language].phrases:
+            continue
         say(page, _first_phrase(intent_id, language))
         for parameter in (p for p in LIBRARY.intents[intent_id].parameters if p.required):
             if parameter.prompts[language][0] in last_bot(page).inner_text():
