@@ -83,6 +83,42 @@ def next_turn(ask: Ask, previous: Answer, intent: str, text: str, **kwargs) -> A
     return ask(intent, text=text, contexts=previous.contexts_for_next_turn(), **kwargs)
 
 
+def test_on_dialogflow_the_answer_intents_carry_a_report_typed_in_the_residents_own_words(
+    apis: HTTPServer, ask: Ask
+) -> None:
+    # Dialogflow matches the library's answer intents in the question's context; the webhook hands each
+    # answer to the report that asked, and sends it.
+    serve_open311(apis)
+    serve_postcode(apis, "AA1 1AA")
+    first = ask("streets.pothole", text="theres a massive pothole")
+    assert first.context("awaiting")["kind"] == "location"
+    assert first.context("awaiting_location") is not None
+    second = next_turn(
+        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    )
+    assert second.texts == ["How deep is the pothole, in centimetres?"]
+    third = next_turn(ask, second, "dialogue.answer", "about 5cm i reckon")
+    assert third.texts[0].startswith("Would you like the reference sent to you?")
+    done = next_turn(ask, third, "dialogue.contact_answer", "no thanks")
+    assert done.texts[0].startswith("Thank you, we have your report. Your reference is ")
+    assert done.context("report") is None and done.context("awaiting") is None
+    [report] = posted(apis, f"{OPEN311}/requests.json")
+    assert report.form["address_string"] == "outside number 12 on mill lane"
+    assert report.form["attribute[depth]"] == "5"
+
+
+def test_cancel_in_a_report_says_what_was_stopped_and_sends_nothing(apis: HTTPServer, ask: Ask) -> None:
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    stopped = next_turn(ask, first, "dialogue.cancel", "actually never mind")
+    assert stopped.texts == [
+        "OK, I've cancelled your report about potholes and road repairs. Nothing has been sent. "
+        "What else can I help you with?"
+    ]
+    assert stopped.context("report") is None and stopped.context("awaiting") is None
+    assert posted(apis, f"{OPEN311}/requests.json") == []
+
+
 def test_a_pothole_is_reported_across_turns_and_confirmed_by_email(apis: HTTPServer, ask: Ask) -> None:
     serve_open311(apis, notice="We aim to inspect within 5 working days.")
     serve_postcode(apis, "AA1 1AA")
