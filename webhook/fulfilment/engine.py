@@ -16,6 +16,7 @@ from typing import Any
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
 from webhook.fulfilment.fulfil import Outcome, fulfil
+from webhook.fulfilment.handlers.common import with_lines_status
 from webhook.fulfilment.questions import continuation
 from webhook.fulfilment.registry import HandlerRegistry
 from webhook.fulfilment.render import webhook_response
@@ -82,6 +83,8 @@ class Engine:
             self.backends.for_council(council),
         )
         reply, outcome, handler = fulfil(turn, self.handlers, self.executor)
+        if outcome in (Outcome.LIBRARY, Outcome.FAILED, Outcome.TIMED_OUT):
+            reply = with_lines_status(turn, reply)  # handlers say it themselves where it matters
         log_event(
             log,
             "turn",

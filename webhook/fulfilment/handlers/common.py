@@ -72,6 +72,21 @@ def offices_status(turn: Turn, at: dt.datetime | None = None) -> OpeningStatus |
     return opening_status(timetable, at or now(), bank_holidays(turn.council.nation))
 
 
+def with_lines_status(turn: Turn, reply: Reply) -> Reply:
+    """A library answer that asks the resident to ring the council's switchboard, at a time its lines
+    are closed: the answer, then when they open again, so nobody rings a closed line. (A service's own
+    number may keep other hours, which the library does not know: it gets no note.)"""
+    phone = turn.council_text("phone")
+    if not phone or not any(phone in text for text in reply.texts):
+        return reply
+    status = offices_status(turn)
+    if status is None or status.open_now or status.opens_at is None:
+        return reply
+    day = format_relative_date(status.opens_at.date(), status.at.date(), turn.language)
+    note = turn.say("common.lines_closed", day=day, time=format_time(status.opens_at, turn.language))
+    return replace(reply, texts=(*reply.texts, note))
+
+
 def while_closed(turn: Turn, out_of_hours_message: str, closed_message: str, **values: object) -> str | None:
     """What to say when the council's lines are closed now, so nobody is sent to a closed line: the
     out-of-hours message with its out-of-hours number (facts.out_of_hours_phone), else the closed

@@ -1,0 +1,44 @@
+"""A library answer that says "call 01632 960000" knows whether that line is open (the council's hours
+and bank holidays), so a resident at 7.45pm is not sent to ring a closed switchboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.handlers.conftest import Ask
+
+TUESDAY_MORNING = dt.datetime(2026, 6, 2, 10, 0)
+TUESDAY_EVENING = dt.datetime(2026, 6, 2, 19, 45)
+BANK_HOLIDAY_MONDAY = dt.datetime(2026, 8, 31, 11, 0)  # the summer bank holiday in Wales
+
+
+def test_in_office_hours_the_answer_is_the_librarys_own(ask: Ask, clock) -> None:
+    clock(TUESDAY_MORNING)
+    answer = ask("council_tax.pay", text="how do i pay my council tax")
+    assert "01632 960000" in answer.text
+    assert "closed" not in answer.text
+
+
+def test_in_the_evening_it_says_when_the_lines_open(ask: Ask, clock) -> None:
+    clock(TUESDAY_EVENING)
+    answer = ask("council_tax.pay", text="how do i pay my council tax")
+    assert answer.texts[-1] == "Our phone lines are closed now. They open again tomorrow at 9am."
+
+
+def test_on_a_bank_holiday_in_welsh(ask: Ask, clock) -> None:
+    clock(BANK_HOLIDAY_MONDAY)
+    answer = ask("council_tax.pay", language="cy", text="sut mae talu treth y cyngor")
+    assert answer.texts[-1].startswith("Mae ein llinellau ffôn ar gau nawr. Maen nhw'n agor eto")
+
+
+def test_an_answer_with_no_switchboard_number_gets_no_note(ask: Ask, clock) -> None:
+    clock(TUESDAY_EVENING)
+    answer = ask("system.thanks_goodbye", text="thanks bye")
+    assert "closed" not in answer.text
+
+
+def test_a_service_with_its_own_line_gets_no_note_its_hours_are_not_known(ask: Ask, clock) -> None:
+    clock(TUESDAY_EVENING)
+    answer = ask("housing.repair", text="my boiler is broken")
+    assert "01632 960200" in answer.text and "01632 960000" not in answer.text
+    assert "closed" not in answer.text
