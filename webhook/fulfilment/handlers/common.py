@@ -79,12 +79,25 @@ def with_lines_status(turn: Turn, reply: Reply) -> Reply:
     phone = turn.council_text("phone")
     if not phone or not any(phone in text for text in reply.texts):
         return reply
-    status = offices_status(turn)
-    if status is None or status.open_now or status.opens_at is None:
-        return reply
-    day = format_relative_date(status.opens_at.date(), status.at.date(), turn.language)
-    note = turn.say("common.lines_closed", day=day, time=format_time(status.opens_at, turn.language))
-    return replace(reply, texts=(*reply.texts, note))
+    note = _lines_closed_note(turn)
+    return replace(reply, texts=(*reply.texts, note)) if note else reply
+
+
+def _lines_closed_note(turn: Turn) -> str | None:
+    """ "Our phone lines are closed now..." for this minute, or None while they are open. Worked out
+    once a minute per council and language: most answers name the switchboard."""
+    minute = now().replace(second=0, microsecond=0)
+    key = ("lines_closed", turn.council.slug, turn.language)
+    kept = turn.library.memo.get(key)  # one entry per council and language, replaced each minute
+    if kept is not None and kept[0] == minute:
+        return kept[1]
+    status = offices_status(turn, minute)
+    note = None
+    if status is not None and not status.open_now and status.opens_at is not None:
+        day = format_relative_date(status.opens_at.date(), status.at.date(), turn.language)
+        note = turn.say("common.lines_closed", day=day, time=format_time(status.opens_at, turn.language))
+    turn.library.memo[key] = (minute, note)
+    return note
 
 
 def while_closed(turn: Turn, out_of_hours_message: str, closed_message: str, **values: object) -> str | None:
