@@ -152,7 +152,8 @@ class OfflineAgent:
 
     def _respond(self, council: Council, state: ConversationState, text: str) -> AgentReply:
         language = state.language
-        prediction = self.understanding.classify(council, language, text, self._candidates(council, state))
+        candidates = self._candidates(council, state)
+        prediction = self.understanding.classify(council, language, text, candidates)
         crisis = self.library.intents.get(SAFEGUARDING)
         if crisis is not None and council.offers(SAFEGUARDING) and is_crisis(text, language, prediction):
             # Safety first, whatever the conversation was doing: the flow in progress is dropped.
@@ -173,7 +174,7 @@ class OfflineAgent:
             reply = self._continue_prompt(council, state, text, prediction)
             if reply is not None:
                 return reply
-        chosen = self._choose(council, state, prediction, text)
+        chosen = self._choose(state, prediction, text, candidates)
         intent = self.library.intents.get(chosen) or self.library.intents.get(FALLBACK)
         if intent is None:
             return AgentReply(FALLBACK, prediction.confidence, {}, [], language, state)
@@ -302,11 +303,7 @@ class OfflineAgent:
             query_text=matched.text,
             parameters=parameters,
             original_parameters=originals,
-            contexts={
-                name: Context(name, context.lifespan, context.parameters)
-                for name, context in state.contexts.items()
-                if not name.startswith("__")
-            },
+            contexts=state_contexts(state),
             source=OFFLINE_SOURCE,
             all_required_params_present=True,
             confidence=matched.confidence,
@@ -349,19 +346,18 @@ class OfflineAgent:
 
     # Contexts and events --------------------------------------------------------------------------
 
-    def _choose(self, council: Council, state: ConversationState, prediction: Prediction, text: str) -> str:
+    def _choose(
+        self, state: ConversationState, prediction: Prediction, text: str, candidates: Collection[str]
+    ) -> str:
         """The intent a message matches. Dialogflow ES's rules: intents whose input contexts are active
         are preferred, and a fallback intent scoped by active contexts catches what nothing else does.
         While the bot waits for an answer, this agent goes further than ES can (ES comes close through
         the answer intents' phrases): a message naming an offered option is the choice, and only a
-        clear new request leaves the question. A safeguarding match is never overridden."""
+        clear new request leaves the question. A safeguarding match is never overridden. `candidates`
+        are the intents that may match now (their input contexts active)."""
         if prediction.intent_id == SAFEGUARDING:
             return SAFEGUARDING
-        scoped = {
-            intent_id
-            for intent_id in self._candidates(council, state)
-            if self.library.intents[intent_id].input_contexts
-        }
+        scoped = {intent_id for intent_id in candidates if self.library.intents[intent_id].input_contexts}
         if names_an_option(state_contexts(state), text):
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
@@ -442,8 +438,12 @@ class OfflineAgent:
 
 
 def state_contexts(state: ConversationState) -> dict[str, Context]:
-    """The state's active contexts as the webhook sees them."""
-    return {name: Context(name, c.lifespan, c.parameters) for name, c in state.contexts.items()}
+    """The state's active contexts as the webhook sees them (Dialogflow's own `__` contexts left out)."""
+    return {
+        name: Context(name, c.lifespan, c.parameters)
+        for name, c in state.contexts.items()
+        if not name.startswith("__")
+    }
 
 
 def _session_path(council: Council, state: ConversationState) -> str:
