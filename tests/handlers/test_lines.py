@@ -4,8 +4,9 @@ and bank holidays), so a resident at 7.45pm is not sent to ring a closed switchb
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from tests.handlers.conftest import Ask
+from tests.handlers.conftest import Ask, app_on, copy_library, make_ask
 
 TUESDAY_MORNING = dt.datetime(2026, 6, 2, 10, 0)
 TUESDAY_EVENING = dt.datetime(2026, 6, 2, 19, 45)
@@ -37,8 +38,38 @@ def test_an_answer_with_no_switchboard_number_gets_no_note(ask: Ask, clock) -> N
     assert "closed" not in answer.text
 
 
-def test_a_service_with_its_own_line_gets_no_note_its_hours_are_not_known(ask: Ask, clock) -> None:
+def test_a_service_line_answered_day_and_night_gets_no_note(ask: Ask, clock) -> None:
     clock(TUESDAY_EVENING)
     answer = ask("housing.repair", text="my boiler is broken")
     assert "01632 960200" in answer.text and "01632 960000" not in answer.text
     assert "closed" not in answer.text
+
+
+def test_a_service_line_keeps_its_own_hours(tmp_path: Path, clock) -> None:
+    library = with_repairs_hours(tmp_path, 'monday: "08:00-20:00"\n      tuesday: "08:00-20:00"')
+    ask = make_ask(app_on(library))
+    clock(TUESDAY_EVENING)  # 7.45pm: the repairs line is open until 8pm, the switchboard is not
+    assert "closed" not in ask("housing.repair", text="my boiler is broken").text
+    clock(TUESDAY_EVENING.replace(hour=20, minute=30))
+    answer = ask("housing.repair", text="my boiler is broken")
+    assert answer.texts[-1] == "Our phone lines are closed now. They open again Monday 8 June at 8am."
+
+
+def test_a_service_line_with_no_hours_of_its_own_keeps_the_councils(tmp_path: Path, clock) -> None:
+    library = with_repairs_hours(tmp_path, None)
+    ask = make_ask(app_on(library))
+    clock(TUESDAY_EVENING)
+    answer = ask("housing.repair", text="my boiler is broken")
+    assert answer.texts[-1] == "Our phone lines are closed now. They open again tomorrow at 9am."
+
+
+def with_repairs_hours(root: Path, hours: str | None) -> Path:
+    """The library with the demo repairs line's `phone_hours` replaced (None: removed)."""
+    library = copy_library(root)
+    overlay = library / "councils" / "demo" / "council.yaml"
+    text = overlay.read_text("utf-8")
+    replacement = f"    phone_hours:\n      {hours}\n" if hours else ""
+    changed = text.replace("    phone_hours: always\n", replacement)
+    assert changed != text
+    overlay.write_text(changed, "utf-8")
+    return library

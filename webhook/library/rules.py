@@ -616,7 +616,7 @@ def _fact_not_translated(library: Library) -> Iterator[tuple[Location, str]]:
         values += [(("contact", k), v) for k, v in data["contact"].items() if k != "opening_hours"]
         values += [(("facts", k), v) for k, v in data.get("facts", {}).items()]
         for intent_id, service in data.get("services", {}).items():
-            values += [(("services", intent_id, k), v) for k, v in service.items()]
+            values += [(("services", intent_id, k), v) for k, v in service.items() if k != "phone_hours"]
         for path, value in values:
             if not isinstance(value, dict):
                 continue

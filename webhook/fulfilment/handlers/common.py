@@ -20,6 +20,7 @@ from webhook.backends.base import BackendError
 from webhook.backends.calendar import (
     LONDON,
     OpeningStatus,
+    Timetable,
     bank_holidays,
     format_relative_date,
     format_time,
@@ -48,6 +49,8 @@ FIND_COUNCIL_URL = "https://www.gov.uk/find-local-council"
 #: Remembers the resident's postcode so a later question ("and who is my councillor?") need not ask.
 RESIDENT_CONTEXT = "resident"
 RESIDENT_LIFESPAN = 20
+#: A service's `phone_hours` for a line answered day and night.
+ALWAYS_ANSWERED = "always"
 #: The share of the turn's remaining time the advisory area check may use: the lookup that answers
 #: the resident's question must keep most of it.
 AREA_CHECK_SHARE = 0.4
@@ -61,37 +64,62 @@ def now() -> dt.datetime:
 def offices_status(turn: Turn, at: dt.datetime | None = None) -> OpeningStatus | None:
     """Whether the council's offices (and so its phone lines) are open at `at` (now by default), by its
     opening hours and its nation's bank holidays; None when it publishes no hours."""
-    key = ("opening_hours", turn.council.slug)
+    return line_status(turn, None, at)
+
+
+def line_status(turn: Turn, intent_id: str | None, at: dt.datetime | None = None) -> OpeningStatus | None:
+    """Whether a phone line is answered at `at` (now by default): the service's own line for
+    `intent_id` (its `phone_hours`, else the council's opening hours), or the switchboard for None.
+    A line answered day and night is always open; None when the council publishes no hours."""
+    at = at or now()
+    key = ("phone_hours", turn.council.slug, intent_id)
     memo = turn.library.memo
     if key not in memo:  # parsed once per library: the overlay never changes
-        hours = turn.council.contact.get("opening_hours")
-        memo[key] = parse_opening_hours(hours) if hours else None
-    timetable = memo[key]
-    if timetable is None:
+        memo[key] = _phone_hours(turn.council, intent_id)
+    hours = memo[key]
+    if hours is None:
         return None
-    return opening_status(timetable, at or now(), bank_holidays(turn.council.nation))
+    if hours == ALWAYS_ANSWERED:
+        return OpeningStatus(at=at, open_now=True)
+    return opening_status(hours, at, bank_holidays(turn.council.nation))
+
+
+def _phone_hours(council: Council, intent_id: str | None) -> Timetable | str | None:
+    service = council.services.get(intent_id, {}) if intent_id else {}
+    hours = service.get("phone_hours") or council.contact.get("opening_hours")
+    if not hours or hours == ALWAYS_ANSWERED:
+        return hours or None
+    return parse_opening_hours(hours)  # type: ignore[arg-type]
 
 
 def with_lines_status(turn: Turn, reply: Reply) -> Reply:
-    """A library answer that asks the resident to ring the council's switchboard, at a time its lines
-    are closed: the answer, then when they open again, so nobody rings a closed line. (A service's own
-    number may keep other hours, which the library does not know: it gets no note.)"""
+    """A library answer that asks the resident to ring the council (its switchboard or the service's
+    own line), at a time that line is closed: the answer, then when it opens again, so nobody rings a
+    closed line."""
+    note = None
+    service_phone = _service_phone(turn)
+    if service_phone and any(service_phone in text for text in reply.texts):
+        note = _lines_closed_note(turn, turn.intent_name)
     phone = turn.council_text("phone")
-    if not phone or not any(phone in text for text in reply.texts):
-        return reply
-    note = _lines_closed_note(turn)
+    if note is None and phone and any(phone in text for text in reply.texts):
+        note = _lines_closed_note(turn, None)
     return replace(reply, texts=(*reply.texts, note)) if note else reply
 
 
-def _lines_closed_note(turn: Turn) -> str | None:
+def _service_phone(turn: Turn) -> str | None:
+    """The service's own number for the turn's intent, when the council gives one."""
+    return localise(turn.council.services.get(turn.intent_name, {}).get("phone"), turn.language)
+
+
+def _lines_closed_note(turn: Turn, intent_id: str | None) -> str | None:
     """ "Our phone lines are closed now..." for this minute, or None while they are open. Worked out
-    once a minute per council and language: most answers name the switchboard."""
+    once a minute per council, line and language: most answers name a phone number."""
     minute = now().replace(second=0, microsecond=0)
-    key = ("lines_closed", turn.council.slug, turn.language)
-    kept = turn.library.memo.get(key)  # one entry per council and language, replaced each minute
+    key = ("lines_closed", turn.council.slug, intent_id, turn.language)
+    kept = turn.library.memo.get(key)  # one entry per council, line and language, replaced each minute
     if kept is not None and kept[0] == minute:
         return kept[1]
-    status = offices_status(turn, minute)
+    status = line_status(turn, intent_id, minute)
     note = None
     if status is not None and not status.open_now and status.opens_at is not None:
         day = format_relative_date(status.opens_at.date(), status.at.date(), turn.language)
@@ -101,11 +129,11 @@ def _lines_closed_note(turn: Turn) -> str | None:
 
 
 def while_closed(turn: Turn, out_of_hours_message: str, closed_message: str, **values: object) -> str | None:
-    """What to say when the council's lines are closed now, so nobody is sent to a closed line: the
-    out-of-hours message with its out-of-hours number (facts.out_of_hours_phone), else the closed
-    message with when the lines open again ({day}, {time}); None while they are open, or when the
-    council publishes no hours."""
-    status = offices_status(turn)
+    """What to say when the service's line (its own, else the switchboard) is closed now, so nobody is
+    sent to a closed line: the out-of-hours message with the council's out-of-hours number
+    (facts.out_of_hours_phone), else the closed message with when the line opens again ({day},
+    {time}); None while it is open, or when the council publishes no hours."""
+    status = line_status(turn, turn.intent_name)
     if status is None or status.open_now:
         return None
     out_of_hours = turn.council_text("out_of_hours_phone")
