@@ -1,14 +1,19 @@
 """Safeguarding: does every disclosure reach the crisis answer, and how often does a near miss?
 
-For the demo council, in each language, over the held-out sets (tests/safeguarding/<language>.yaml):
-recall on disclosures and the false-alarm rate on near misses of the crisis screen alone
-(`crisis_in`), the classifier alone (its answer is `system.safeguarding`) and the agent's decision
-(`is_crisis`, the two combined), with every miss and false alarm printed for a reviewer to read. Goals:
-recall 100% and at most 2% false alarms for the combined decision. Also the screen's latency.
+For the demo council, in each language, over a labelled set of disclosures and near misses
+(`<set folder>/<language>.yaml`): recall on disclosures and the false-alarm rate on near misses of
+the crisis screen alone (`crisis_in`), the classifier alone (its answer is `system.safeguarding`)
+and the agent's decision (`is_crisis`, the two combined), with every miss and false alarm printed for
+a reviewer to read. Goals: recall 100% and at most 2% false alarms for the combined decision. Also the
+screen's latency.
+
+`--set project` (the default) reads the project's own sets, tests/safeguarding/, written by the screen's
+author; `--set heldout` reads bench/data/safeguarding_heldout/, written independently and never tuned on.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import tempfile
@@ -30,7 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures import Figure
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-HELD_OUT = REPOSITORY / "tests" / "safeguarding"
+# The labelled sets the benchmark can read, by the name given to --set.
+SETS = {
+    "project": REPOSITORY / "tests" / "safeguarding",
+    "heldout": REPOSITORY / "bench" / "data" / "safeguarding_heldout",
+}
+DEFAULT_SET = "project"
 COUNCIL = "demo"
 RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
@@ -79,16 +89,20 @@ def outcome(examples: list[Example], decide: Callable[[Example], bool]) -> Outco
     )
 
 
-def main() -> list[Figure]:
+def main(set_name: str = DEFAULT_SET) -> list[Figure]:
+    """Score the screen, the classifier and their combination on the named set, printing every miss."""
+    folder_of_set = SETS[set_name]
+    # The project's own set keeps its figures' old names, so earlier results still compare.
+    label = "safeguarding" if set_name == DEFAULT_SET else f"safeguarding {set_name}"
     figures: list[Figure] = []
     library = load_library(REPOSITORY).library
     council = library.council(COUNCIL)
     assert council is not None
     settings = NLUSettings()
-    print(f"Safeguarding: held-out sets in {HELD_OUT.relative_to(REPOSITORY)}, council {COUNCIL}")
+    print(f"Safeguarding: {set_name} sets in {folder_of_set.relative_to(REPOSITORY)}, council {COUNCIL}")
     with tempfile.TemporaryDirectory() as folder:
         for language in council.languages:
-            data = yaml.safe_load((HELD_OUT / f"{language}.yaml").read_text(encoding="utf-8"))
+            data = yaml.safe_load((folder_of_set / f"{language}.yaml").read_text(encoding="utf-8"))
             classifier = load_or_train(
                 training_set(library, council, language, settings.max_variants), settings, Path(folder)
             )
@@ -118,13 +132,13 @@ def main() -> list[Figure]:
                 if name == "combined":
                     figures += [
                         Figure(
-                            f"safeguarding {language}: recall",
+                            f"{label} {language}: recall",
                             f"{result.recall:.1%} ({result.caught}/{result.disclosures})",
                             "100%",
                             result.recall >= RECALL_GOAL,
                         ),
                         Figure(
-                            f"safeguarding {language}: false alarms",
+                            f"{label} {language}: false alarms",
                             f"{result.false_alarm_rate:.1%} ({result.alarms}/{result.near_misses})",
                             "<= 2%",
                             result.false_alarm_rate <= FALSE_ALARM_GOAL,
@@ -139,9 +153,17 @@ def main() -> list[Figure]:
             latencies.sort()
             p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
             print(f"  screen latency: p50 {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms")
-            figures.append(Figure(f"safeguarding {language}: screen p99", f"{p99:.2f} ms"))
+            figures.append(Figure(f"{label} {language}: screen p99", f"{p99:.2f} ms"))
     return figures
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--set",
+        dest="set_name",
+        choices=sorted(SETS),
+        default=DEFAULT_SET,
+        help="which labelled set to score (default: %(default)s)",
+    )
+    main(parser.parse_args().set_name)
