@@ -9,6 +9,7 @@ from webhook.fulfilment.choosing import matching_options, radicals
 STREETS = ["High Street, AA1 2AB", "Mill Lane, AA1 2AB"]
 HOUSES = ["1 High Street", "11 High Street", "2 Mill Lane", "Flat 2, 4 Station Road"]
 SIZES = ["Smaller than a dinner plate", "Larger than a dinner plate", "Across most of the road"]
+DUMPED = ["Household rubbish", "Furniture or mattresses", "Building rubble", "Garden waste"]
 DUMPED_CY = ["Sbwriel cartref", "Dodrefn neu fatresi", "Rhywbeth arall"]
 
 
@@ -30,6 +31,9 @@ DUMPED_CY = ["Sbwriel cartref", "Dodrefn neu fatresi", "Rhywbeth arall"]
         ("its bigger than a dinner plate", SIZES, [1]),
         ("across the road", SIZES, [2]),
         ("hen soffa a matres", DUMPED_CY, [1]),  # "matres" is "fatresi" unmutated, singular
+        ("bricks, its from builders", DUMPED, [2]),  # "builders" is "building" with another ending
+        ("2 old mattress", DUMPED, [1]),
+        ("gardening stuff", DUMPED, [3]),
     ],
 )
 def test_typed_words_pick_the_option_a_resident_means(

@@ -95,6 +95,10 @@ GENERIC = frozenset(
     "most all some part side end corner near next outside front back top bottom".split()
     + "stryd heol hewl lon ffordd rhodfa clos sgwar parc ochr pen".split()
 )
+#: English endings a typed word and an option's word may differ by ("builders" / "building"), longest
+#: first; a stem shorter than MIN_STEM letters is too short to tell words apart ("bus" / "busy").
+ENDINGS = ("ings", "ers", "ing", "ies", "es", "er", "ed", "s")
+MIN_STEM = 4
 #: How alike two words must be (0 to 1) to count as the same word mistyped ("hight" for "high").
 TYPO_SIMILARITY = 0.8
 _WORD = re.compile(r"\w+")
@@ -182,6 +186,9 @@ def _has_word(option: list[str], word: str) -> bool:
         return True
     if len(word) < 4:  # short words are too easily mistaken for others
         return False
+    stem = _stem(word)
+    if len(stem) >= MIN_STEM and any(_stem(candidate) == stem for candidate in option):
+        return True
     if any(_transposed(word, candidate) for candidate in option):
         return True
     forms = (word, *radicals(word))
@@ -195,6 +202,15 @@ def _has_word(option: list[str], word: str) -> bool:
         >= TYPO_SIMILARITY
         for candidate in option
     )
+
+
+def _stem(word: str) -> str:
+    """The word without one English ending, so "builders" and "building", "mattress" and "mattresses",
+    "dogs" and "dog" are the same word."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def _transposed(word: str, candidate: str) -> bool:
