@@ -213,14 +213,14 @@ def test_winter_hours_close_earlier() -> None:
         ("cy", london(2025, 6, 4, 18, 0), "Ar gau nawr. Yn agor yfory am 9am"),
         # Friday 29 December 2023, with New Year's Day on the Monday.
         ("en", london(2023, 12, 29, 17, 0), "Closed now. Opens Tuesday 2 January at 9am"),
-        ("cy", london(2023, 12, 29, 17, 0), "Ar gau nawr. Yn agor dydd Mawrth 2 Ionawr am 9am"),
+        ("cy", london(2023, 12, 29, 17, 0), "Ar gau nawr. Yn agor ddydd Mawrth 2 Ionawr am 9am"),
         ("en", london(2024, 1, 1, 10, 0), "Closed today (New Year\u2019s Day). Opens tomorrow at 9am"),
         ("cy", london(2024, 1, 1, 10, 0), "Ar gau heddiw (Dydd Calan). Yn agor yfory am 9am"),
         ("en", london(2025, 12, 25, 12, 0), "Closed today (Christmas Day). Opens Monday 29 December at 9am"),
         (
             "cy",
             london(2025, 12, 25, 12, 0),
-            "Ar gau heddiw (Dydd Nadolig). Yn agor dydd Llun 29 Rhagfyr am 9am",
+            "Ar gau heddiw (Dydd Nadolig). Yn agor ddydd Llun 29 Rhagfyr am 9am",
         ),
     ],
 )
@@ -235,7 +235,7 @@ def test_describe_a_closure_with_its_reason_in_each_language() -> None:
     )
     status = opening_status(OFFICE_HOURS, london(2025, 6, 10, 10, 0), ENGLAND_AND_WALES, closures)
     assert describe(status, "en") == "Closed today (Refurbishment). Opens Monday 16 June at 9am"
-    assert describe(status, "cy") == "Ar gau heddiw (Adnewyddu). Yn agor dydd Llun 16 Mehefin am 9am"
+    assert describe(status, "cy") == "Ar gau heddiw (Adnewyddu). Yn agor ddydd Llun 16 Mehefin am 9am"
 
 
 def test_describe_a_closure_without_a_reason() -> None:

@@ -108,7 +108,7 @@ def test_seasonal_hours(places: Places) -> None:
     winter = tip.status(london(2025, 11, 3, 17, 0), ENGLAND_AND_WALES)
     assert describe(summer, "en") == "Open now until 6pm"
     assert describe(winter, "en") == "Closed now. Opens Saturday 8 November at 9am"
-    assert describe(winter, "cy") == "Ar gau nawr. Yn agor dydd Sadwrn 8 Tachwedd am 9am"
+    assert describe(winter, "cy") == "Ar gau nawr. Yn agor ddydd Sadwrn 8 Tachwedd am 9am"
 
 
 def test_a_recycling_centre_open_on_bank_holidays_but_the_library_is_not(places: Places) -> None:
@@ -131,7 +131,7 @@ def test_closure_reason_in_welsh(places: Places) -> None:
     library = places.get("central-library")
     assert library is not None
     status = library.status(london(2025, 6, 9, 10, 0), ENGLAND_AND_WALES)
-    assert describe(status, "cy") == "Ar gau heddiw (Cyfrif stoc). Yn agor dydd Llun 16 Mehefin am 9am"
+    assert describe(status, "cy") == "Ar gau heddiw (Cyfrif stoc). Yn agor ddydd Llun 16 Mehefin am 9am"
     assert library.text("name", "cy") == "Llyfrgell Ganolog"
     assert places.get("south-tip").text("name", "cy") == "South Recycling Centre"  # type: ignore[union-attr]
 

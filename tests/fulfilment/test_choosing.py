@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from webhook.fulfilment.choosing import matching_options, radicals
+from webhook.fulfilment.choosing import matching_options
+from webhook.welsh.mutations import radicals
 
 STREETS = ["High Street, AA1 2AB", "Mill Lane, AA1 2AB"]
 HOUSES = ["1 High Street", "11 High Street", "2 Mill Lane", "Flat 2, 4 Station Road"]

@@ -128,7 +128,7 @@ def test_a_broken_councillors_file_gives_the_councillors_page(tmp_path: Path, ap
         (
             dt.datetime(2026, 6, 6, 12, 0),
             "cy",
-            "Rydyn ni ar gau nawr. Rydyn ni'n agor eto dydd Llun 8 Mehefin am 9am.",
+            "Rydyn ni ar gau nawr. Rydyn ni'n agor eto ddydd Llun 8 Mehefin am 9am.",
         ),
         (
             dt.datetime(2026, 5, 25, 11, 0),

@@ -40,7 +40,7 @@ def test_winter_hours_closures_and_welsh(ask: Ask, clock) -> None:
     answer = ask("waste.recycling_centre", language="cy")
     assert answer.texts == [
         "Ein canolfannau ailgylchu:",
-        "Canolfan Ailgylchu Tref Demo, Ffordd y Chwarel, Tref Demo: Ar gau heddiw. Yn agor dydd Sul 27 "
+        "Canolfan Ailgylchu Tref Demo, Ffordd y Chwarel, Tref Demo: Ar gau heddiw. Yn agor ddydd Sul 27 "
         "Rhagfyr "
         "am 10am.",
         "Canolfan Ailgylchu'r Harbwr, Ffordd yr Harbwr, Bae Demo: Ar gau heddiw. Yn agor yfory am 9am.",

@@ -314,7 +314,7 @@ def test_a_missed_bin_on_a_split_postcode_in_welsh(apis: HTTPServer, ask: Ask, c
     assert done.texts == ["Diolch, mae eich adroddiad gennym. Eich cyfeirnod yw MB-78."]
     [report] = [r for r, _ in apis.log if r.method == "POST"]
     assert report.form["address_string"] == "Stryd Fawr, AA1 2AB"
-    assert report.form["description"].startswith("Casgliad a fethwyd ar dydd Mawrth 9 Mehefin 2026")
+    assert report.form["description"].startswith("Casgliad a fethwyd ar ddydd Mawrth 9 Mehefin 2026")
 
 
 def test_a_date_that_was_not_a_collection_day_is_questioned(ask: Ask, clock) -> None:

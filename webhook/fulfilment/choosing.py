@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from webhook.welsh.mutations import radicals
+
 #: Short forms residents type for the words in addresses, expanded before comparing.
 ABBREVIATIONS = {
     "st": "street",
@@ -219,35 +221,3 @@ def _transposed(word: str, candidate: str) -> bool:
         return False
     differ = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
     return len(differ) == 2 and differ[1] == differ[0] + 1 and sorted(word) == sorted(candidate)
-
-
-def radicals(word: str) -> tuple[str, ...]:
-    """The forms a Welsh word may have before an initial mutation ("fatresi" may be "matresi" or
-    "batresi"; "nghyngor" is "cyngor"), so a mutated word matches the option's radical form."""
-    forms = [radical + word[len(mutated) :] for mutated, radical in _UNMUTATIONS if word.startswith(mutated)]
-    if word[:1] in "aeiouwy":  # the soft mutation drops an initial g
-        forms.append("g" + word)
-    return tuple(forms)
-
-
-#: Mutated initials and the radical each may come from (soft, nasal, aspirate), longest first.
-_UNMUTATIONS = (
-    ("ngh", "c"),
-    ("mh", "p"),
-    ("nh", "t"),
-    ("ng", "g"),
-    ("ch", "c"),
-    ("ph", "p"),
-    ("th", "t"),
-    ("dd", "d"),
-    ("ll", "ll"),
-    ("f", "b"),
-    ("f", "m"),
-    ("g", "c"),
-    ("b", "p"),
-    ("d", "t"),
-    ("l", "ll"),
-    ("r", "rh"),
-    ("m", "b"),
-    ("n", "d"),
-)

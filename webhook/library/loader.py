@@ -318,6 +318,7 @@ def _build_council(document: Document) -> Council:
         dialogflow=data.get("dialogflow"),
         webhook_env=data.get("webhook", {}),
         messages=data.get("messages", {}),
+        welsh_mutations=data.get("welsh_mutations", {}),
     )
 
 

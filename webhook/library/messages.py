@@ -20,9 +20,12 @@ def message_placeholders(text: str) -> frozenset[str]:
     return frozenset(name for name, _ in placeholders(text))
 
 
-def fill_message(text: str, values: Mapping[str, object]) -> str:
-    """The text with each placeholder replaced by its value; one without a value is left as it is."""
-    return fill(text, lambda name: str(values[name]) if name in values else None)
+def fill_message(
+    text: str, values: Mapping[str, object], forms: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    """The text with each placeholder replaced by its value (mutated as a Welsh placeholder says, with
+    a council's own mutated `forms`); one without a value is left as it is."""
+    return fill(text, lambda name: str(values[name]) if name in values else None, forms)
 
 
 def message_text(
@@ -34,4 +37,4 @@ def message_text(
     text = library.memo.get(key)
     if text is None:
         text = library.memo[key] = resolve_message(library, council, message_id, language).value
-    return fill_message(text, values) if values else text
+    return fill_message(text, values, council.welsh_mutations) if values else text

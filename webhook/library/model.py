@@ -196,6 +196,8 @@ class Council:
     webhook_env: Mapping[str, str] = field(default_factory=dict)
     #: The council's own wording of library messages: message id -> language -> text.
     messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: The council's own mutated forms of Welsh names that do not follow the rules: radical -> kind -> form.
+    welsh_mutations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:

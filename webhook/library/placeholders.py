@@ -1,6 +1,10 @@
 """Named placeholders, e.g. `{council.phone}` in responses and `{postcode}` in the bot's own messages:
 finding them and filling them in.
 
+Welsh text names the mutation a placeholder's value takes after the word before it:
+`croeso i {council.name|soft}` reads "croeso i Gyngor Caerdydd", `yn {place|nasal}` reads
+"yng Nghaerdydd" (the "yn" changes too).
+
 Only named placeholders are ever substituted (never format specs, attribute access or code), so
 contributed text cannot evaluate anything.
 """
@@ -8,17 +12,44 @@ contributed text cannot evaluate anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
-PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)?)\}")
+from webhook.welsh.mutations import KINDS, NASAL, mutate, nasal_preposition
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)?)(?:\|([a-z]+))?\}")
+_PRECEDING_YN = re.compile(r"\b([Yy]n) $")
 NAMESPACES = ("council", "provider", "service", "topic")
 SERVICE_FIELDS = ("url", "phone", "email")
 
 
-def placeholders(text: str) -> Iterator[tuple[str, int]]:
-    """Each placeholder name in the text with its character offset."""
+@dataclass(frozen=True)
+class PlaceholderUse:
+    """One placeholder as written: `{council.name|soft}` is name `council.name`, mutation `soft`."""
+
+    name: str
+    mutation: str | None
+    offset: int
+    written: str
+
+
+def placeholder_uses(text: str) -> Iterator[PlaceholderUse]:
+    """Each placeholder in the text, as written, with its character offset."""
     for match in PLACEHOLDER.finditer(text):
-        yield match.group(1), match.start()
+        yield PlaceholderUse(match.group(1), match.group(2), match.start(), match.group(0))
+
+
+def placeholders(text: str) -> Iterator[tuple[str, int]]:
+    """Each placeholder name in the text (without its mutation) with its character offset."""
+    for use in placeholder_uses(text):
+        yield use.name, use.offset
+
+
+def mutation_reason(mutation: str | None) -> str | None:
+    """Why a placeholder's `|mutation` is not one the library knows, or None."""
+    if mutation is None or mutation in KINDS:
+        return None
+    return f"unknown mutation |{mutation}: use |{', |'.join(KINDS)}"
 
 
 def unknown_reason(name: str) -> str | None:
@@ -35,11 +66,31 @@ def unknown_reason(name: str) -> str | None:
     return None
 
 
-def fill(text: str, lookup: Callable[[str], str | None]) -> str:
-    """Replace every placeholder with `lookup(name)`; unresolved ones are left as they are."""
-
-    def replace(match: re.Match[str]) -> str:
+def fill(
+    text: str,
+    lookup: Callable[[str], str | None],
+    forms: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
+    """Replace every placeholder with `lookup(name)`, mutated as the placeholder says (`forms`: the
+    council's own mutated forms of names that resist the rules); unresolved ones are left as they are."""
+    if "{" not in text:
+        return text
+    pieces: list[str] = []
+    end = 0
+    for match in PLACEHOLDER.finditer(text):
+        before = text[end : match.start()]
         value = lookup(match.group(1))
-        return match.group(0) if value is None else value
-
-    return PLACEHOLDER.sub(replace, text)
+        kind = match.group(2)
+        if value is None:
+            pieces += [before, match.group(0)]
+        elif kind is None or kind not in KINDS:
+            pieces += [before, value]
+        else:
+            mutated = mutate(value, kind, forms)
+            yn = _PRECEDING_YN.search(before) if kind == NASAL else None
+            if yn:  # "yn" + "Nghaerdydd" is "yng Nghaerdydd"
+                before = before[: yn.start()] + nasal_preposition(yn.group(1), mutated) + " "
+            pieces += [before, mutated]
+        end = match.end()
+    pieces.append(text[end:])
+    return "".join(pieces)

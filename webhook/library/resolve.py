@@ -186,7 +186,7 @@ def resolve_intent(library: Library, council: Council, intent_id: str, language:
         used[name] = found
         return found.value
 
-    filled = _fill_responses(responses, value_of)
+    filled = _fill_responses(responses, value_of, council.welsh_mutations)
     phrases = tuple(Sourced(p, LIBRARY) for p in base.phrases)
     if override:
         phrases += tuple(Sourced(p, council_layer(council.slug)) for p in override.extra_phrases)
@@ -254,20 +254,23 @@ def _card_dict(card: Card) -> dict[str, Any]:
     }
 
 
-def _fill_responses(responses: Responses, value_of: Any) -> Responses:
+def _fill_responses(responses: Responses, value_of: Any, forms: Mapping[str, Mapping[str, str]]) -> Responses:
+    def filled(text: str) -> str:
+        return fill(text, value_of, forms)
+
     def link(item: Link) -> Link:
-        return Link(fill(item.text, value_of), fill(item.url, value_of))
+        return Link(filled(item.text), filled(item.url))
 
     card = responses.card
     return replace(
         responses,
-        text=tuple(fill(t, value_of) for t in responses.text),
-        quick_replies=tuple(fill(q, value_of) for q in responses.quick_replies),
+        text=tuple(filled(t) for t in responses.text),
+        quick_replies=tuple(filled(q) for q in responses.quick_replies),
         links=tuple(link(item) for item in responses.links),
         card=replace(
             card,
-            title=fill(card.title, value_of),
-            subtitle=fill(card.subtitle, value_of),
+            title=filled(card.title),
+            subtitle=filled(card.subtitle),
             buttons=tuple(link(b) for b in card.buttons),
         )
         if card

@@ -17,7 +17,7 @@ from typing import Any
 
 from webhook.library.annotations import AnnotationError, normalise, parse_phrase, plain_text
 from webhook.library.model import Council, Intent, Library
-from webhook.library.placeholders import placeholders, unknown_reason
+from webhook.library.placeholders import placeholder_uses, unknown_reason
 from webhook.library.problems import Location, Problem, Severity, display_path
 from webhook.library.resolve import LIBRARY, RESPONSE_FIELDS, ROUTING, ResolvedIntent, resolved_intent
 from webhook.library.rulebook import RULES, Finding, Rule, rule  # noqa: F401 - the rule book
@@ -307,10 +307,13 @@ class _Text:
 
     def placeholders(self) -> Iterator[tuple[str, Location]]:
         """Each placeholder name, at its own line and column in the file."""
-        for name, offset in placeholders(self.text):
-            needle = f"{{{name}}}"
-            occurrence = self.text.count(needle, 0, offset)
-            yield name, self.document.locate_text(self.path, needle, occurrence)
+        for use in placeholder_uses(self.text):
+            yield use.name, self.locate(use.written, use.offset)
+
+    def locate(self, needle: str, offset: int) -> Location:
+        """Where the `needle` found at `offset` in the string stands in the file."""
+        occurrence = self.text.count(needle, 0, offset)
+        return self.document.locate_text(self.path, needle, occurrence)
 
 
 def _texts_in(document: Document, path: JsonPath, value: Any) -> Iterator[_Text]:
@@ -673,4 +676,5 @@ def _handler_unknown(library: Library, handler_names: frozenset[str]) -> Iterato
         )
 
 
-from webhook.library import message_rules  # noqa: E402, F401 - registers the rules for intents/messages/
+# Importing these registers their rules: the bot's own messages, and Welsh text.
+from webhook.library import message_rules, welsh_rules  # noqa: E402, F401

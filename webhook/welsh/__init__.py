@@ -1,0 +1,1 @@
+"""Welsh language rules the whole package shares: initial consonant mutations, the Welsh lint, dates."""
