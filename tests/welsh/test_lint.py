@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import REPOSITORY
+from webhook.library.loader import load_library
 from webhook.library.placeholders import fill
+from webhook.library.resolve import resolve_intent
 from webhook.library.welsh_lint import lint_welsh
 
 
@@ -80,3 +83,13 @@ def test_placeholders_fill_with_their_mutation_and_yn_changes_before_a_nasal() -
     assert fill("Yn {place|nasal}", values) == "Ym Mhenarth"
     assert fill("ar agor o {day|soft}", values) == "ar agor o ddydd Llun"
     assert fill("croeso i {council.name}", values) == "croeso i Cyngor Caerdydd"  # no mark, no change
+
+
+def test_the_library_welcomes_and_thanks_in_welsh_with_the_councils_mutated_name() -> None:
+    library = load_library(REPOSITORY).library
+    cardiff = library.councils["cardiff"]
+    welcome = resolve_intent(library, cardiff, "system.welcome", "cy").responses.text
+    goodbye = resolve_intent(library, cardiff, "system.thanks_goodbye", "cy").responses.text
+    assert any("croeso i Gyngor Caerdydd" in text for text in welcome)
+    assert any("gan Gyngor Caerdydd" in text for text in goodbye)
+    assert not any("i Cyngor" in text or "gan Cyngor" in text for text in (*welcome, *goodbye))

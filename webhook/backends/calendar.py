@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names, get_month_names
 from govuk_bank_holidays.bank_holidays import BankHolidays
 
 from webhook.library.messages import fill_message
@@ -42,17 +43,22 @@ DIVISIONS = {
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+#: The locales whose Unicode CLDR data (through Babel) names days and months, per language.
+LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+def _mid_sentence(name: str, language: str) -> str:
+    # CLDR writes Welsh day names for a heading ("Dydd Llun"); in a sentence "dydd" is lower case.
+    return name[:1].lower() + name[1:] if language == "cy" else name
+
+
 DAY_NAMES = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "cy": ("dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn", "dydd Sul"),
+    language: tuple(_mid_sentence(get_day_names("wide", locale=locale)[day], language) for day in range(7))
+    for language, locale in LOCALES.items()
 }
 MONTH_NAMES = {
-    "en": tuple(
-        "January February March April May June July August September October November December".split()
-    ),
-    "cy": tuple(
-        "Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr".split()
-    ),
+    language: tuple(get_month_names("wide", locale=locale)[month] for month in range(1, 13))
+    for language, locale in LOCALES.items()
 }
 
 # The package's Welsh names for these three are word-for-word renderings; these are the names GOV.UK's

@@ -13,6 +13,7 @@ from webhook.library.model import (
     CountyFacts,
     Entity,
     EntityEntry,
+    GlossaryTerm,
     Intent,
     IntentLanguage,
     LanguageOverride,
@@ -29,6 +30,7 @@ from webhook.library.schemas import schema_problems, validators
 from webhook.library.yaml_loader import Document, load_document
 
 ROUTING_FILE = Path("intents/routing.yaml")
+GLOSSARY_FILE = Path("intents/glossary.yaml")
 MESSAGES_FOLDER = Path("intents/messages")
 
 
@@ -143,8 +145,18 @@ def load_library(root: Path) -> LoadResult:
         )
     areas = _keyed(documents(message_files(root), "messages"), _build_messages, _messages_key, problems)
     messages = {message.id: message for area in areas.values() for message in area}
+    glossary: tuple[GlossaryTerm, ...] = ()
+    if (root / GLOSSARY_FILE).exists():  # optional: a library may keep no glossary
+        for document in documents([root / GLOSSARY_FILE], "glossary"):
+            glossary = _build_glossary(document)
     library = Library(
-        root=root, intents=intents, entities=entities, councils=councils, routing=routing, messages=messages
+        root=root,
+        intents=intents,
+        entities=entities,
+        councils=councils,
+        routing=routing,
+        messages=messages,
+        glossary=glossary,
     )
     # `_keyed` leaves out a file whose id, name or slug differs from its place.
     unloaded |= {p.location.path: p.location for p in problems if p.rule == "name-mismatch"}
@@ -319,6 +331,19 @@ def _build_council(document: Document) -> Council:
         webhook_env=data.get("webhook", {}),
         messages=data.get("messages", {}),
         welsh_mutations=data.get("welsh_mutations", {}),
+    )
+
+
+def _build_glossary(document: Document) -> tuple[GlossaryTerm, ...]:
+    return tuple(
+        GlossaryTerm(
+            english=term["en"],
+            welsh=term["cy"],
+            avoid=tuple(term.get("avoid", ())),
+            document=document,
+            index=index,
+        )
+        for index, term in enumerate(document.data["terms"])
     )
 
 

@@ -143,6 +143,18 @@ class RoutingMessage:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A council term's one Welsh name in responses and messages, and the wordings to avoid."""
+
+    english: str
+    welsh: str
+    avoid: tuple[str, ...]
+    #: The glossary file and the term's place in its list, for locating problems.
+    document: Document = field(compare=False, repr=False)
+    index: int = 0
+
+
+@dataclass(frozen=True)
 class Message:
     """One of the bot's own sentences, from intents/messages/<area>.yaml: its id (`<area>.<key>`) and
     its text per language, with `{name}` placeholders that the code fills in."""
@@ -225,6 +237,8 @@ class Library:
     routing: Mapping[str, RoutingMessage]
     #: The bot's own sentences by id (`<area>.<key>`), from intents/messages/.
     messages: Mapping[str, Message] = field(default_factory=dict)
+    #: intents/glossary.yaml: the Welsh term of each council term, and wordings to avoid.
+    glossary: tuple[GlossaryTerm, ...] = ()
     #: Memoised derived values (resolved intents): the library never changes once loaded.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -22,6 +22,7 @@ SCHEMA_FILES = {
     "entity": Path("intents/schema/entity.schema.json"),
     "routing": Path("intents/schema/routing.schema.json"),
     "messages": Path("intents/schema/messages.schema.json"),
+    "glossary": Path("intents/schema/glossary.schema.json"),
     "council": Path("councils/council.schema.json"),
 }
 

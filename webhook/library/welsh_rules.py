@@ -7,6 +7,7 @@ Registered in the rule book when this module is imported (rules.py does, at its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from webhook.library.problems import Location, Severity
 from webhook.library.rulebook import rule
 from webhook.library.welsh_lint import lint_welsh
 from webhook.library.yaml_loader import Document, JsonPath
+from webhook.welsh.mutations import KINDS, mutate
 
 WELSH = "cy"
 
@@ -100,3 +102,29 @@ def _mutation_misplaced(library: Library) -> Iterator[tuple[Location, str]]:
                 reason = f"{use.written}: mutations belong to Welsh text; write {{{use.name}}}"
             if reason:
                 yield spoken.locate(use.written, use.offset), reason
+
+
+@rule(
+    "welsh-glossary",
+    Severity.WARNING,
+    "Welsh text names a council term otherwise than the glossary (intents/glossary.yaml) does",
+)
+def _welsh_glossary(library: Library) -> Iterator[tuple[Location, str]]:
+    patterns = [(term, _wording(avoided)) for term in library.glossary for avoided in term.avoid]
+    for spoken in spoken_texts(library):
+        if spoken.language != WELSH:
+            continue
+        for term, pattern in patterns:
+            for match in pattern.finditer(spoken.text):
+                yield (
+                    spoken.locate(match.group(0), match.start()),
+                    f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}",
+                )
+
+
+def _wording(text: str) -> re.Pattern[str]:
+    """`text` as a whole phrase, in any case, its first word in any mutation ("dreth y cyngor")."""
+    first, _, rest = text.partition(" ")
+    forms = sorted({first, *(mutate(first, kind) for kind in KINDS)}, key=len, reverse=True)
+    tail = r"\s+" + r"\s+".join(map(re.escape, rest.split())) if rest else ""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))}){tail}(?!\w)", re.IGNORECASE)
