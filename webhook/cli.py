@@ -71,17 +71,34 @@ def validate(library_dir: Path | None, strict: bool, output_format: str) -> None
 
 @main.command()
 @LIBRARY_OPTION
-@click.option("--council", "slug", required=True, help="The council's slug, e.g. demo.")
+@click.option("--council", "slug", default=None, help="The council's slug, e.g. demo.")
 @click.option("--language", default=None, help="en or cy (default: the council's first language).")
-@click.argument("intent_id")
-def show(library_dir: Path | None, slug: str, language: str | None, intent_id: str) -> None:
+@click.option(
+    "--review",
+    is_flag=True,
+    help="List what still needs a Welsh speaker, per council that speaks Welsh (or only --council).",
+)
+@click.argument("intent_id", required=False)
+def show(
+    library_dir: Path | None, slug: str | None, language: str | None, review: bool, intent_id: str | None
+) -> None:
     """Show INTENT_ID (or a message id, such as council.open_now) as a council's bot speaks it, each value
-    labelled with its layer."""
+    labelled with its layer; or, with --review, the Welsh still waiting for a Welsh speaker."""
     from webhook.library.loader import load_library
     from webhook.library.resolve import resolve_intent
-    from webhook.library.show import describe, describe_message
+    from webhook.library.show import describe, describe_message, describe_review
 
     library = load_library(library_dir or find_repository_root()).library
+    if review:
+        try:
+            lines = describe_review(library, slug)
+        except KeyError as error:
+            raise click.BadParameter(error.args[0], param_hint="--council") from None
+        for line in lines:
+            click.echo(line)
+        return
+    if slug is None or intent_id is None:
+        raise click.UsageError("give --council and an INTENT_ID (or --review)")
     council = library.council(slug)
     if council is None:
         raise click.BadParameter(
@@ -104,6 +121,76 @@ def show(library_dir: Path | None, slug: str, language: str | None, intent_id: s
         raise click.ClickException(f"{intent_id} has no {language!r} text") from error
     for line in describe(resolved):
         click.echo(line)
+
+
+@main.group()
+def translations() -> None:
+    """Export the library's Welsh for a translator to review in a spreadsheet, and import the review."""
+
+
+@translations.command("export")
+@LIBRARY_OPTION
+@click.option(
+    "--language", type=click.Choice(["cy"]), default="cy", show_default=True, help="The language to review."
+)
+@click.option(
+    "--intent", "intent_ids", multiple=True, metavar="ID", help="Only this intent (repeat for more)."
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("translations-cy.csv"),
+    show_default=True,
+    help="The CSV file to write, or a folder (a name without .csv) for one file per intent, messages "
+    "file, routing message and overlay.",
+)
+def translations_export(library_dir: Path, language: str, intent_ids: tuple[str, ...], output: Path) -> None:
+    """Write each Welsh string with its English, where it is used and its review state, one row each, as
+    CSV that Excel and LibreOffice open (UTF-8 with a byte-order mark)."""
+    from webhook.library.loader import load_library
+    from webhook.translations.export import ExportError, export_sheets
+
+    library = load_library(library_dir).library
+    try:
+        written = export_sheets(library, output, intent_ids)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    for path, rows in written:
+        click.echo(f"wrote {rows} rows to {path}")
+
+
+@translations.command("import")
+@LIBRARY_OPTION
+@click.option("--dry-run", is_flag=True, help="Check the sheets and say what would change; write nothing.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def translations_import(library_dir: Path, dry_run: bool, paths: tuple[Path, ...]) -> None:
+    """Read reviewed sheets (PATHS: CSV files, or folders of them) back into the YAML: changed Welsh, and
+    review: native for what the reviewer marked done. Nothing is written while any row is wrong; then
+    the library is validated."""
+    from webhook.backends.datafiles import council_data_problems
+    from webhook.fulfilment.handler_names import handler_names
+    from webhook.library.loader import load_library
+    from webhook.library.validate import summary, validate_library
+    from webhook.translations.importer import plan_import, write_files
+
+    library = load_library(library_dir).library
+    plan = plan_import(library, paths)
+    if plan.problems:
+        for problem in plan.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"nothing written: {len(plan.problems)} problems", err=True)
+        sys.exit(1)
+    for line in plan.describe():
+        click.echo(line)
+    if dry_run or not plan.writes:
+        return
+    write_files(plan)
+    report = validate_library(library.root, handler_names=handler_names())
+    report = report.adding(council_data_problems(report.library))
+    for problem in report.problems:
+        click.echo(problem.format())
+    click.echo(f"validation: {summary(report)}", err=bool(report.problems))
+    sys.exit(0 if report.passed() else 1)
 
 
 @main.command("test")
