@@ -7,7 +7,10 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import REPOSITORY
 from webhook.backends.calendar import format_date, format_relative_date, format_time
+from webhook.library.loader import load_library
+from webhook.library.messages import message_text
 from webhook.library.placeholders import fill
 
 MONDAY = dt.date(2026, 12, 7)
@@ -64,3 +67,21 @@ def test_welsh_dates_take_the_mutation_their_place_in_the_sentence_asks(
 def test_times_as_gov_uk_writes_them_in_both_languages(moment: dt.time, welsh: str, english: str) -> None:
     assert format_time(moment, "cy") == welsh
     assert format_time(moment, "en") == english
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["bin du"], "bin du"),
+        (["bin du", "bin glas"], "bin du a bin glas"),
+        (["papur", "tuniau"], "papur a thuniau"),  # "a" (and) takes the aspirate mutation
+        (["gwydr", "caniau", "ailgylchu"], "gwydr, caniau ac ailgylchu"),  # "ac" before a vowel
+    ],
+)
+def test_welsh_lists_join_with_the_mutation_and_form_of_a(items: list[str], expected: str) -> None:
+    library = load_library(REPOSITORY).library
+    text = message_text(library, library.councils["cardiff"], "common.list_and", "cy")
+    joined = (
+        items[0] if len(items) == 1 else fill(text, {"first": ", ".join(items[:-1]), "last": items[-1]}.get)
+    )
+    assert joined == expected

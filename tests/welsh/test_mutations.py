@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from webhook.welsh.mutations import mutate, mutate_word, nasal_preposition, radicals
+from webhook.welsh.mutations import before_word, mutate, mutate_word, nasal_preposition, radicals
 
 SOFT_CASES = [
     ("pont", "bont"),
@@ -147,3 +147,11 @@ def test_a_mutated_word_leads_back_to_its_radical() -> None:
     assert "cyngor" in radicals("nghyngor")
     assert {"matresi", "batresi"} <= set(radicals("fatresi"))
     assert "gardd" in radicals("ardd")
+
+
+@pytest.mark.parametrize(
+    ("word", "following", "form"),
+    [("a", "ailgylchu", "ac"), ("â", "Ynys Môn", "ag"), ("A", "eraill", "Ac"), ("a", "thuniau", "a")],
+)
+def test_a_and_a_take_a_consonant_before_a_vowel(word: str, following: str, form: str) -> None:
+    assert before_word(word, following) == form

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from webhook.welsh.mutations import KINDS, NASAL, mutate, nasal_preposition
+from webhook.welsh.mutations import KINDS, NASAL, before_word, mutate, nasal_preposition
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)?)(?:\|([a-z]+))?\}")
 _PRECEDING_YN = re.compile(r"\b([Yy]n) $")
+_PRECEDING_WORD = re.compile(r"(?<!\w)(\w+) $")
 NAMESPACES = ("council", "provider", "service", "topic")
 SERVICE_FIELDS = ("url", "phone", "email")
 
@@ -90,6 +91,9 @@ def fill(
             yn = _PRECEDING_YN.search(before) if kind == NASAL else None
             if yn:  # "yn" + "Nghaerdydd" is "yng Nghaerdydd"
                 before = before[: yn.start()] + nasal_preposition(yn.group(1), mutated) + " "
+            word = _PRECEDING_WORD.search(before)
+            if word:  # "a" + "ailgylchu" is "ac ailgylchu"
+                before = before[: word.start()] + before_word(word.group(1), mutated) + " "
             pieces += [before, mutated]
         end = match.end()
     pieces.append(text[end:])

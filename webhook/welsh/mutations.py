@@ -109,6 +109,20 @@ def mutations_of(word: str) -> dict[str, str]:
     return {kind: form for kind in KINDS if (form := mutate_word(word, kind)) != word}
 
 
+#: Words that take a final consonant before a vowel: "a" (and) is "ac", "â" (with) is "ag", "na" is "nac".
+_BEFORE_A_VOWEL = {"a": "ac", "â": "ag", "na": "nac"}
+_VOWELS = "aeiouwyâêîôûŵŷáéíóúàèìòù"
+
+
+def before_word(word: str, following: str) -> str:
+    """The form `word` takes before `following`: "a" is "ac" before a vowel ("ac ailgylchu"), "â" is
+    "ag", "na" is "nac"; any other word, or a consonant after, leaves it as it is."""
+    longer = _BEFORE_A_VOWEL.get(word.casefold())
+    if longer is None or not following[:1].casefold() or following[:1].casefold() not in _VOWELS:
+        return word
+    return word[:1] + longer[1:] if word[:1].isupper() else longer
+
+
 def nasal_preposition(preposition: str, mutated: str) -> str:
     """ "yn" before a nasally mutated word becomes "yng" (before ng-) or "ym" (before m-), keeping its
     capital: ("yn", "Nghaerdydd") -> "yng"."""

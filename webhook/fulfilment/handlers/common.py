@@ -145,6 +145,13 @@ def while_closed(turn: Turn, out_of_hours_message: str, closed_message: str, **v
     return turn.say(closed_message, day=day, time=format_time(status.opens_at, turn.language), **values)
 
 
+def listing(turn: Turn, items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" in the turn's language ("A, B a C", "B ac C" before a vowel)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return turn.say("common.list_and", first=", ".join(items[:-1]), last=items[-1])
+
+
 def postcode_of(turn: Turn, parameter: str = "postcode", *, remembered: bool = True) -> str | None:
     """The postcode the resident gave in this turn, else (when `remembered`) the one they gave earlier;
     normalised ("AA1 1AA") when it is shaped like one, as typed otherwise. A report about a place

@@ -165,7 +165,7 @@ def _date(day: dt.date, turn: Turn) -> str:
 
 def _ballots(turn: Turn, poll: PollDate) -> str:
     live = [ballot.title for ballot in poll.ballots if not ballot.cancelled]
-    return f" {turn.say('common.list_and')} ".join(live)
+    return common.listing(turn, live)
 
 
 def _reason(turn: Turn, code: str | None) -> str:

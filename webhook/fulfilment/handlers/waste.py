@@ -29,6 +29,7 @@ from webhook.fulfilment.handlers.common import (
     check_area,
     date_parameter,
     elsewhere_reply,
+    listing,
     postcode_of,
     remember_postcode,
     with_context,
@@ -156,7 +157,7 @@ def _describe_schedule(turn: Turn, schedule: BinSchedule) -> Reply:
         return answer(turn, *texts)
     soonest = min(collection.next for collection in upcoming if collection.next is not None)
     first = [collection.text(language) for collection in upcoming if collection.next == soonest]
-    due = listing(first, turn.say("common.list_and"))
+    due = listing(turn, first)
     day = _day(soonest, today, language)
     if schedule.address is not None:
         address = f"{schedule.address.text(language)}, {schedule.postcode}"
@@ -168,13 +169,6 @@ def _describe_schedule(turn: Turn, schedule: BinSchedule) -> Reply:
         dates = then.join(_dated(turn, collection, day_) for day_ in collection.dates)
         texts.append(turn.say("waste.bin_dates", bin=collection.text(language), dates=dates))
     return answer(turn, *texts)
-
-
-def listing(items: Sequence[str], and_: str) -> str:
-    """ "A", "A and B", "A, B and C" (with the language's word for "and")."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {and_} {items[-1]}"
 
 
 def _day(day: date, today: date, language: str) -> str:
@@ -255,7 +249,7 @@ def _check_window(turn: Turn, provider: BinProvider, schedule: BinSchedule, keyw
     place = (
         f"{schedule.address.text(language)}, {schedule.postcode}" if schedule.address else schedule.postcode
     )
-    names = listing([collection.text(language) for collection in missed], turn.say("common.list_and"))
+    names = listing(turn, [collection.text(language) for collection in missed])
     details = turn.say(
         "waste.missed_details", date=format_date(day, language, year=True), place=place, bins=names
     )
