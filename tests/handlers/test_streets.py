@@ -119,6 +119,17 @@ def test_cancel_in_a_report_says_what_was_stopped_and_sends_nothing(apis: HTTPSe
     assert posted(apis, f"{OPEN311}/requests.json") == []
 
 
+def test_on_dialogflow_an_answer_that_leaves_cancels_the_report(apis: HTTPServer, ask: Ask) -> None:
+    # Dialogflow may match "forget it, ill phone instead" to an answer intent: the webhook sees that it
+    # leaves, and cancels rather than taking it as where the pothole is.
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    stopped = next_turn(ask, first, "dialogue.location_answer", "forget it, ill phone instead")
+    assert stopped.texts[0].startswith("OK, I've cancelled your report about potholes")
+    assert stopped.context("report") is None and stopped.context("awaiting") is None
+    assert posted(apis, f"{OPEN311}/requests.json") == []
+
+
 def test_a_pothole_is_reported_across_turns_and_confirmed_by_email(apis: HTTPServer, ask: Ask) -> None:
     serve_open311(apis, notice="We aim to inspect within 5 working days.")
     serve_postcode(apis, "AA1 1AA")

@@ -23,7 +23,7 @@ from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
-from webhook.fulfilment.questions import AWAITING, names_an_option
+from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
@@ -60,13 +60,6 @@ MIN_CONTEXT_SCORE = 0.02
 MAX_PROMPTS = 2
 #: Follow-up events one message may trigger in a row (a guard against loops).
 MAX_FOLLOWUPS = 2
-#: What a resident types to leave a question (matched whole, after folding case and punctuation): what
-#: the agent understands, not what it says, so these stay beside the code that matches them. ("start
-#: again" is the library's dialogue.start_again, which also forgets the postcode.)
-CANCEL_WORDS = {
-    "en": {"cancel", "stop", "never mind", "nevermind", "forget it", "quit"},
-    "cy": {"canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofio"},
-}
 
 
 class Understanding(Protocol):
@@ -161,7 +154,7 @@ class OfflineAgent:
             return self._fulfil(council, state, Matched(crisis, {}, {}, text, prediction.confidence))
         if prediction.intent_id == SAFEGUARDING:  # the classifier's guess, which the screen doubts
             prediction = _without_safeguarding(prediction)
-        if state.pending and _is_cancel(text, language):
+        if state.pending and leaves(text, language):
             pending = state.pending
             state.pending = None
             self._age_contexts(state)
@@ -358,6 +351,8 @@ class OfflineAgent:
         if prediction.intent_id == SAFEGUARDING:
             return SAFEGUARDING
         scoped = {intent_id for intent_id in candidates if self.library.intents[intent_id].input_contexts}
+        if CANCEL_INTENT in scoped and leaves(text, state.language):  # "forget it, ill phone instead"
+            return CANCEL_INTENT
         if names_an_option(state_contexts(state), text):
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
@@ -490,8 +485,3 @@ def _without_safeguarding(prediction: Prediction) -> Prediction:
         return Prediction(others[0][0], others[0][1], others)
     fallback = dict(others).get(FALLBACK, 0.0)
     return Prediction(FALLBACK, fallback, others, below_threshold=True)
-
-
-def _is_cancel(text: str, language: str) -> bool:
-    words = " ".join(text.lower().strip(" .!?").split())
-    return words in CANCEL_WORDS.get(language, set()) | CANCEL_WORDS["en"]

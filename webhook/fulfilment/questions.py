@@ -37,6 +37,15 @@ CHOICE_ENTITY = "choice"
 MEMORY_CONTEXTS = frozenset({"resident", "language"})
 #: Times the same question is asked again before the bot gives the service's page and phone instead.
 MAX_ASKS = 2
+#: The intent that leaves whatever flow is in progress.
+CANCEL_INTENT = "dialogue.cancel"
+#: What a resident types to leave a question, alone or at the start of their message before a comma
+#: ("forget it, ill phone instead"): what the agent understands, not what it says, so these stay beside
+#: the code that matches them. ("start again" is dialogue.start_again, which also forgets the postcode.)
+LEAVING_WORDS = {
+    "en": ("cancel", "stop", "never mind", "nevermind", "forget it", "forget that", "quit"),
+    "cy": ("canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofia fo", "anghofio"),
+}
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,14 @@ def names_an_option(contexts: Mapping[str, Context], text: str) -> bool:
     return bool(question and question.options and matching_options(text, question.options))
 
 
+def leaves(text: str, language: str) -> bool:
+    """Whether the message leaves the question: a leaving phrase alone ("never mind") or before a
+    comma or full stop ("forget it, ill phone"), in the resident's language or English."""
+    folded = " ".join(text.casefold().split()).strip(" !?")
+    phrases = (*LEAVING_WORDS.get(language, ()), *LEAVING_WORDS["en"])
+    return any(folded == phrase or folded.startswith((f"{phrase},", f"{phrase}.")) for phrase in phrases)
+
+
 def continuation(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
     """For an answer intent, the call of the intent whose question it answers, carrying the parameters
     that intent had and any this message adds; other calls unchanged. With no open question (it
@@ -119,6 +136,8 @@ def continuation(library: Library, council: Council, call: WebhookCall) -> Webho
     question = open_question(call.contexts)
     if question is None or question.intent not in library.intents or not council.offers(question.intent):
         return call
+    if CANCEL_INTENT in library.intents and leaves(call.query_text, call.language_code[:2]):
+        return replace(call, intent_name=CANCEL_INTENT)  # "forget it, ill phone instead"
     added = {name: value for name, value in call.parameters.items() if value not in ("", [], None)}
     originals = {name: call.original_parameters.get(name, "") for name in added}
     return replace(

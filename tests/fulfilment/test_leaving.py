@@ -1,0 +1,35 @@
+"""Leaving a question in the resident's own words (webhook/fulfilment/questions.py: `leaves`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from webhook.fulfilment.questions import leaves
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("cancel", "en"),
+        ("Never mind!", "en"),
+        ("forget it, i'll ring them", "en"),
+        ("stop. i dont want to report it", "en"),
+        ("anghofia fe, dw i am ffonio", "cy"),
+        ("never mind", "cy"),  # English in a Welsh chat
+    ],
+)
+def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: str) -> None:
+    assert leaves(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop the bins being left on the pavement",  # a request that begins with a leaving word
+        "cancelled collection",
+        "never mind the hole, the light is out too",  # a leaving phrase with more than a comma after it
+        "the lamp post outside number 4",
+    ],
+)
+def test_other_messages_do_not_leave(text: str) -> None:
+    assert not leaves(text, "en")
