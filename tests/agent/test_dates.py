@@ -26,6 +26,7 @@ def day(text: str, language: str = "en") -> str | None:
         ("next tuesday", "2026-12-01"),
         ("this tuesday", "2026-11-24"),
         ("on friday", "2026-11-27"),
+        ("is it open on saturdays", "2026-11-28"),  # the plural names the weekday
         ("last friday", "2026-11-20"),
         ("they didn't come on monday", "2026-11-23"),
         ("I move on the 3rd of March", "2027-03-03"),

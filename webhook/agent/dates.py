@@ -273,7 +273,8 @@ _EN_DATE_RULES = [
         lambda m, today, past: today - timedelta(days=_number(m[1]) * (7 if m[2].startswith("w") else 1)),
     ),
     _rule(
-        rf"\b(?:(next|this|last|coming)\s+)?({_words(WEEKDAYS_EN)})\b",
+        # "on wednesdays": the plural names the weekday too
+        rf"\b(?:(next|this|last|coming)\s+)?({_words(WEEKDAYS_EN)})s?\b",
         lambda m, today, past: _weekday(WEEKDAYS_EN[m[2].lower()], today, (m[1] or "").lower(), past),
     ),
 ]
