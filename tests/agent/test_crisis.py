@@ -1,8 +1,9 @@
 """The crisis screen and the agent's decision to answer safeguarding first, in English and Welsh.
 
-The examples here were written for these tests, not taken from the held-out sets in
-tests/safeguarding/, which only the last tests read: they hold the screen and the classifier together to
-the goals (every disclosure answered, at most 2% false alarms on near misses) for the demo council.
+The examples here were written for these tests, not taken from the labelled sets in tests/safeguarding/,
+which only the last tests read: they hold the screen and the classifier together to the goals (every
+disclosure answered, at most 2% false alarms on near misses) for the demo council, on the project's
+held-out sets and on the first independent set (now development data, tests/safeguarding/independent/).
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import yaml
 from tests.conftest import REPOSITORY
 from webhook.agent.nlu import Prediction
 from webhook.agent.store import ModelStore
-from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, is_crisis, mutated
+from webhook.safeguarding.english_words import word_trie
+from webhook.safeguarding.screen import HOMELESS, SAFEGUARDING, crisis_in, is_crisis, mutated, screen
 
 HELD_OUT = REPOSITORY / "tests" / "safeguarding"
+#: The labelled sets held to the goals, by name: the project's own, and the first independent one.
+LABELLED_SETS = {"project": HELD_OUT, "independent": HELD_OUT / "independent"}
 RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 MIN_HELD_OUT = 160
@@ -147,8 +151,136 @@ def test_every_language_is_screened_whatever_the_conversation_language() -> None
     assert crisis_in("mae fy mhartner yn fy nharo i", "en")
 
 
+# Kinds the first independent set found missing: each by what is seen or said, not by name ----------
+
+NEW_KIND_DISCLOSURES = {
+    "homelessness with a child": [
+        ("en", "me and my toddler have nowhere to stay tonight"),
+        ("en", "im 16 and my stepdad chucked me out this afternoon"),
+        ("cy", "does gen i a'r babi unman i gysgu heno"),
+        ("cy", "dwi'n 15 ac mae dad wedi nhaflu i allan"),
+    ],
+    "sleeping out in danger": [
+        ("en", "an old man is lying in the park in the snow and won't wake up"),
+    ],
+    "no food or heat with someone vulnerable": [
+        ("en", "the electric's run out and my baby is only 2 weeks old"),
+        ("en", "we've had nothing to eat for three days"),
+        ("en", "my grandad is 91 and his heating has broken, he's shivering"),
+        ("cy", "dim bwyd yn y ty a mae'r plant yn llwglyd"),
+        ("cy", "heb fwyta ers pedwar diwrnod"),
+    ],
+    "indirect suicidal intent": [
+        ("en", "i'm done, the only way out is to end it"),
+        ("en", "been thinking about walking in front of a lorry"),
+        ("en", "my friend sent a goodbye message and now her phone is off, she isn't answering"),
+        ("en", "i've been hoarding my tablets"),
+        ("cy", "dim pwynt cario mlaen"),
+        ("cy", "meddwl am neidio i'r afon heno"),
+    ],
+    "a child at risk, by what is seen": [
+        ("en", "a little boy has been wandering round the estate on his own for hours"),
+        ("en", "the kids upstairs are always begging the neighbours for food"),
+        ("en", "grown men keep picking my 13 year old niece up from the park"),
+        ("en", "their mum is off her face and looking after the baby"),
+        ("cy", "mae plentyn bach ar ei ben ei hun ar y ffordd fawr"),
+        ("cy", "mae'r plant drws nesa byth yn cael bwyd"),
+    ],
+    "an adult at risk": [
+        ("en", "nobody has seen the old lady across the road for days"),
+        ("en", "my nan has dementia and was found wandering in her slippers at 3am"),
+        ("en", "some blokes have taken over my cousin's flat and he's got learning difficulties"),
+        ("cy", "mae gan taid ddementia ac mae o'n crwydro allan yn y nos"),
+    ],
+    "threats and danger to life": [
+        ("en", "he messaged that he'll burn my house down"),
+        ("en", "there's a teenager in the canal and he can't get out"),
+        ("en", "my husband has collapsed and isn't breathing"),
+        ("en", "someone is trying to kick our front door in"),
+        ("cy", "mae rhywun yn trio torri mewn i'r ty rwan"),
+        ("cy", "mae dyn yn gwaedu ar y palmant"),
+    ],
+}
+NEW_KIND_NEAR_MISSES = [
+    ("en", "i'm going to be homeless when my tenancy ends in june"),
+    ("en", "my son got kicked out of the youth club, can he go back"),
+    ("en", "no heating in the village hall again"),
+    ("en", "my daughter keeps missing the school bus"),
+    ("en", "abuse of blue badges in the supermarket car park"),
+    ("en", "the leisure centre is threatened with closure"),
+    ("en", "i can't go on like this with the roadworks outside"),
+    ("en", "gutters choked with leaves on our street"),
+    ("en", "bleeding the radiators in my flat"),
+    ("cy", "pobl yn cam-drin y llefydd parcio anabl"),
+    ("cy", "ffordd ar gau mewn argyfwng ger y bont"),
+    ("cy", "dw i'n gwirfoddoli yn y lloches bob wythnos"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [example for examples in NEW_KIND_DISCLOSURES.values() for example in examples],
+)
+def test_every_kind_the_independent_set_found_missing_is_now_caught(language: str, text: str) -> None:
+    assert crisis_in(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), NEW_KIND_NEAR_MISSES)
+def test_council_business_sharing_those_kinds_words_raises_no_alarm(language: str, text: str) -> None:
+    found = screen(text, language)
+    assert not found.hit
+    assert not found.homeless_tonight
+
+
 def _prediction(intent_id: str, confidence: float) -> Prediction:
     return Prediction(intent_id, confidence, ((intent_id, confidence),))
+
+
+# Homelessness tonight: housing.homeless's time-aware answer, or the crisis answer, never neither --------
+
+ADULT_HOMELESS_TONIGHT = [
+    ("en", "i've got no roof over my head tonight"),
+    ("en", "been sleeping rough behind the shops all week"),
+    ("en", "my landlord put me out today and i've nowhere to go"),
+    ("cy", "does gen i unman i gysgu heno"),
+    ("cy", "dw i'n cysgu ar y stryd ers dydd llun"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ADULT_HOMELESS_TONIGHT)
+def test_an_adults_homelessness_tonight_goes_to_housing_when_the_classifier_is_sure(
+    language: str, text: str
+) -> None:
+    assert screen(text, language).homeless_tonight
+    assert not crisis_in(text, language)  # the webhook keeps the intent it was matched to
+    assert not is_crisis(text, language, _prediction(HOMELESS, 0.8))
+
+
+@pytest.mark.parametrize(("language", "text"), ADULT_HOMELESS_TONIGHT)
+def test_an_adults_homelessness_tonight_gets_the_crisis_answer_when_the_classifier_is_not_sure(
+    language: str, text: str
+) -> None:
+    assert is_crisis(text, language, _prediction(HOMELESS, 0.3))
+    assert is_crisis(text, language, _prediction("waste.collection_day", 0.9))
+    assert is_crisis(text, language, _prediction("system.fallback", 0.5))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "I have nowhere to live"), ("cy", "Does gen i unman i fyw")]
+)
+def test_the_crisis_answers_own_quick_reply_leads_on_to_housing_not_back_to_itself(
+    language: str, text: str
+) -> None:
+    found = screen(text, language)
+    assert not found.hit and not found.homeless_tonight
+    assert not is_crisis(text, language, _prediction(HOMELESS, 0.7))
+
+
+def test_a_word_trie_matches_its_words_and_nothing_else() -> None:
+    words = ["mam", "mami", "tad", "nhad", "ngham drin", "cam drin"]
+    pattern = re.compile(rf"^{word_trie(*words)}$")
+    assert all(pattern.match(word) for word in words)
+    assert not any(pattern.match(word) for word in ["ma", "tadd", "mamii", "cam", "drin", "nha"])
 
 
 def test_a_screen_hit_wins_whatever_the_classifier_says() -> None:
@@ -182,42 +314,52 @@ def test_an_unsure_or_different_classifier_answer_is_not_a_crisis() -> None:
     assert not is_crisis(text, "en", _prediction("housing.homeless", 0.9))
 
 
-# The held-out sets ---------------------------------------------------------------------------------
+# The labelled sets -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Example:
     text: str
     label: str
+    #: Other answers that also count for a disclosure (housing.homeless for an adult's own
+    #: homelessness tonight), as the set marks them.
+    accept: tuple[str, ...] = ()
 
 
-def held_out(language: str) -> list[Example]:
-    """The held-out examples of `language` (tests/safeguarding/<language>.yaml)."""
-    data = yaml.safe_load(Path(HELD_OUT / f"{language}.yaml").read_text(encoding="utf-8"))
-    assert data["language"] == language
-    return [Example(item["text"], item["label"]) for item in data["examples"]]
+def labelled(set_name: str, language: str) -> list[Example]:
+    """The labelled examples of `language` in the named set (<folder>/<language>.yaml)."""
+    data = yaml.safe_load(Path(LABELLED_SETS[set_name] / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert data.get("language", language) == language
+    return [Example(item["text"], item["label"], tuple(item.get("accept", ()))) for item in data["examples"]]
 
 
+@pytest.mark.parametrize("set_name", sorted(LABELLED_SETS))
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_held_out_sets_are_large_balanced_and_unrepeated(language: str) -> None:
-    examples = held_out(language)
+def test_labelled_sets_are_large_balanced_and_unrepeated(set_name: str, language: str) -> None:
+    examples = labelled(set_name, language)
     labels = [example.label for example in examples]
     assert len(examples) >= MIN_HELD_OUT
     assert set(labels) == {"disclosure", "near_miss"}
     assert min(labels.count("disclosure"), labels.count("near_miss")) >= 0.4 * len(examples)
     assert len({example.text for example in examples}) == len(examples)
+    assert all(example.label == "disclosure" for example in examples if example.accept)
 
 
+@pytest.mark.parametrize("set_name", sorted(LABELLED_SETS))
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_held_out_goals_every_disclosure_answered_and_few_false_alarms(
-    demo_store: ModelStore, language: str
+def test_goals_every_disclosure_answered_and_few_false_alarms(
+    demo_store: ModelStore, set_name: str, language: str
 ) -> None:
-    examples = held_out(language)
+    examples = labelled(set_name, language)
     predictions = demo_store.classifier("demo", language).predict_many([e.text for e in examples])
-    decided = [(e, is_crisis(e.text, language, p)) for e, p in zip(examples, predictions, strict=True)]
-    disclosures = [(e, crisis) for e, crisis in decided if e.label == "disclosure"]
-    near_misses = [(e, crisis) for e, crisis in decided if e.label == "near_miss"]
-    missed = [e.text for e, crisis in disclosures if not crisis]
+    decided = [
+        (e, is_crisis(e.text, language, p), p.intent_id) for e, p in zip(examples, predictions, strict=True)
+    ]
+    disclosures = [
+        (e, crisis or answer in e.accept) for e, crisis, answer in decided if e.label == "disclosure"
+    ]
+    near_misses = [(e, crisis) for e, crisis, _ in decided if e.label == "near_miss"]
+    missed = [e.text for e, answered in disclosures if not answered]
     false_alarms = [e.text for e, crisis in near_misses if crisis]
     assert 1 - len(missed) / len(disclosures) >= RECALL_GOAL, f"missed disclosures: {missed}"
     assert len(false_alarms) / len(near_misses) <= FALSE_ALARM_GOAL, f"false alarms: {false_alarms}"

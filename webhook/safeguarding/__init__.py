@@ -1,5 +1,13 @@
 """Safeguarding: noticing, in any context and on either engine, that a resident discloses a risk of harm.
 
-`screen.py` holds the deterministic crisis screen; the offline agent (webhook/agent/dialogue.py) and the
-webhook engine (webhook/fulfilment/engine.py) both put `system.safeguarding` first when it finds one.
+`screen.py` holds the decision, the deterministic crisis screen (`crisis_in`) and its combination with
+the classifier (`is_crisis`); the offline agent (webhook/agent/dialogue.py) and the webhook engine
+(webhook/fulfilment/engine.py) both put `system.safeguarding` first when it finds one. What it matches:
+
+- `normalise.py`: the message as the patterns see it (case, accents, apostrophes, textspeak, typos);
+- `kinds/`: the disclosure patterns, one module per kind of risk, English and Welsh;
+- `near_misses.py`: council business sharing their words, blanked out before the search;
+- `council_business.py`: plain signs of council business, which make a classifier guess doubtful;
+- `english_words.py`, `welsh_words.py`: the word classes the patterns are built from (people, harm
+  verbs, ages; Welsh mutations).
 """

@@ -1,0 +1,40 @@
+"""The disclosure patterns, one module per kind of risk, each with its English and Welsh terms.
+
+Every module has the same shape: `ENGLISH` and `WELSH`, tuples of regular expressions searched in the
+normalised message (lower case, no accents or apostrophes, single spaces) after its near-miss senses are
+blanked out. Adding a kind is copying a sibling and listing it in `KINDS`.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from webhook.safeguarding.kinds import (
+    abuse,
+    adults,
+    children,
+    emergency,
+    forced_marriage,
+    hardship,
+    homeless,
+    suicide,
+)
+
+#: Every kind of disclosure the screen knows.
+KINDS: tuple[ModuleType, ...] = (
+    suicide,
+    abuse,
+    children,
+    adults,
+    forced_marriage,
+    homeless,
+    hardship,
+    emergency,
+)
+
+ENGLISH: tuple[str, ...] = tuple(pattern for kind in KINDS for pattern in kind.ENGLISH)
+WELSH: tuple[str, ...] = tuple(pattern for kind in KINDS for pattern in kind.WELSH)
+#: Homelessness tonight, which `housing.homeless` may answer instead unless a child is in the message
+#: (kinds/homeless.py).
+HOMELESS_TONIGHT: tuple[str, ...] = (*homeless.TONIGHT_ENGLISH, *homeless.TONIGHT_WELSH)
+WITH_CHILD: tuple[str, ...] = (homeless.WITH_CHILD_ENGLISH, homeless.WITH_CHILD_WELSH)

@@ -1,0 +1,154 @@
+"""In crisis or in danger now: threats of violence, someone breaking in, danger to life (bleeding, not
+breathing, collapsed, in the water, a fire with someone inside), afraid of harming someone; and a crisis
+line or safeguarding asked for by name."""
+
+from __future__ import annotations
+
+from webhook.safeguarding.english_words import CHILD, PERSON, SCARED
+from webhook.safeguarding.welsh_words import CY_PERSON, CY_SAFE
+
+ENGLISH = (
+    r"\b(?:im|i am|i m|were|we are|hes|he is|shes|she is|theyre|they are|am|my \w+ is) (?:in|having) (?:a "
+    r"|an )?(?:real |total |mental health |mental )?crisis\b",
+    r"\bmental health (?:crisis|emergency)\b",
+    r"\bin crisis\b",
+    r"\b(?:having|had|have) (?:a |another )?(?:nervous |mental |complete |total )?breakdown\b",
+    r"\bnervous breakdown\b",
+    r"\b(?:having|had|have) (?:a |another )?panic attacks?\b",
+    rf"\b{SCARED} for (?:my|our|her|his|their|the kids|my kids) (?:life|lives|safety|kids|children)\b",
+    r"\bfear (?:for )?(?:my|our|her|his) (?:life|safety)\b",
+    r"\b(?:cant|can not|cannot|unable to) keep (?:my ?self|me|them|him|her|the kids) safe\b",
+    r"\bsamaritans\b",
+    r"\b(?:womens aid|refuge|childline|nspcc|mankind initiative|respect helpline|karma nirvana|live fear free"
+    r"|papyrus|shout 85258|hourglass|galop|national domestic abuse helpline|rape crisis)\b",
+    r"\b(?:want|wanted|going|gonna|urge|urges|thoughts?|feel like|scared i ll|scared ill) (?:to |of "
+    r"|about )?(?:hurt|hurting|harm|harming|kill|killing|stab|stabbing) (?:someone|somebody|people|others"
+    rf"|anyone|my (?:\w+ )?{PERSON})\b",
+    r"\b(?:im|i am|i m|we are|were|she is|shes|he is|hes|they are|theyre|my \w+ is"
+    r"|my \w+ are) (?:in )?(?:real |immediate |serious |grave )?danger\b(?! of)",
+    r"\b(?:got|has|have|had|with|holding|waving|carries|carrying|pulled|threatening me with) (?:a |an |his "
+    r"|her )?(?:knife|knives|gun|weapon|machete|blade)\b(?! (?:amnesty|bin|bins|crime))",
+    r"\bsafeguard\w*",
+    # threats of violence: "said next time itll be me", "says hell break my legs"
+    r"\b(?:said|says|saying|told|tells|warned|threatened|shouted|screamed|wrote|written|sprayed|posted|texted"
+    r"|messaged)(?: \w+){0,4} (?:(?:you|youre|you re|im|i m|i am|were|we re|ill be|i ll be|you ll be|youll be"
+    r"|it ll be|itll be|your family|the kids) next\b(?! (?:in|on|for|to be seen|up)\b)|next time (?:it ll"
+    r"|itll|it will|its|it s|it l|ill|i ll|hell|theyll) (?:be )?(?:me|you|us|your|my|the kids|him|her)\b)",
+    r"\b(?:hell|shell|theyll|he ll|she ll|they ll|he will|she will|they will|hed|shed|theyd|he d|she d|they d"
+    r"|going to|gonna|threatened to|threatening to|threatens to|will|ll|said he would"
+    r"|said they would) (?:\w+ )?(?:break|smash|snap|cut|slash|burn|torch|petrol bomb|firebomb|shoot|stab"
+    r"|batter|kneecap|do in|kick in|set fire to|cave in) (?:my|your|his|her|our|their|the kids|me"
+    r"|us)(?: \w+)? (?:legs?|arms?|face|head|fingers?|knees?|kneecaps?|neck|jaw|teeth|skull|house|home|flat"
+    r"|car|door|windows?|brains)\b",
+    # followed home, waited for
+    r"\b(?:follows|following|followed|stalks|stalking|stalked|waits for|waiting for"
+    rf"|waited for)(?: \w+)? (?:me|us|my (?:\w+ )?{PERSON}|her|him)(?: \w+){{0,2}} (?:home|to (?:my|the"
+    r"|our) (?:house|door|flat|car|school|work)|to work|to school|from (?:school|work|the bus|the station)"
+    r"|every (?:day|night|morning|evening)|around|everywhere|outside (?:my|our|the) (?:house|flat|work"
+    r"|school))\b",
+    # someone breaking in now
+    r"\b(?:someone|somebody|people|men|a man|some men|some lads|lads|they|he|she|theyre|hes|shes"
+    r"|someones)(?: \w+){0,2} (?:is |are |s |re )?(?:trying to (?:break|get|kick|force|smash) (?:in|into"
+    r"|through|down|the door|my door|our door)|breaking in|breaking into|kicking (?:the|my"
+    r"|our) (?:\w+ )?door (?:in|down)|kick (?:the|my|our) (?:\w+ )?door (?:in|down)|banging on (?:the|my"
+    r"|our) (?:\w+ )?(?:door|window)|smashing (?:the|my|our) (?:\w+ )?(?:door|windows?))",
+    r"\b(?:trying to|try to|tried to) (?:break|kick|force|smash) (?:in|into|down|through)? ?(?:my|our"
+    r"|the) (?:\w+ )?(?:house|home|flat|door|window|room)\b",
+    # danger to life now: bleeding, not breathing, collapsed, in the water
+    rf"\b(?:{PERSON}|man|woman|someone|somebody|person|lad|guy|bloke|girl|boy|he|she|they|im|i m|i am|hes"
+    r"|shes|theyre|child|kid|baby)(?: \w+){0,2} (?:is |s |are |re |am |been |keeps "
+    r"|wont stop )?bleeding\b(?! (?:the|my|our|radiators?|rads?|brakes?|system)\b)",
+    r"\b(?:blood everywhere|lots of blood|loads of blood|losing (?:a lot of |lots of )?blood"
+    r"|pouring with blood|covered in blood|wont stop bleeding|bleeding heavily|bleeding badly|bleeding loads"
+    r"|bleeding a lot)\b",
+    r"\b(?:isnt|is not|not|wasnt|was not|stopped|has stopped|hasnt been|cant|can not|cannot|couldnt"
+    r"|struggling to|barely|hardly|no longer) breath(?:e|ing)\b",
+    r"\b(?:someone|somebody|a (?:man|woman|person|lad|girl|boy|child|kid)|man|woman|person|he|she|they"
+    rf"|my (?:\w+ )?{PERSON}s?|{PERSON}s?)(?: \w+){{0,2}} (?:has |have |just |s |is |are )?(?:collapsed"
+    r"|passed out|fainted|fallen unconscious|unconscious|unresponsive|not responding|wont wake up"
+    r"|not waking up|cant wake (?:him|her|them))\b",
+    r"\b(?:fallen|fell|fall|on the floor|on the ground)(?: \w+){0,4} (?:cant|can not|cannot|couldnt|unable to"
+    r"|not able to) (?:get|stand) up\b",
+    rf"\b(?:man|woman|lady|person|someone|somebody|lad|bloke|guy|people|body|dead body|{CHILD}"
+    rf"|{PERSON}) (?:is |s |are |has |have |just )?(?:fallen |fell |gone |went |jumped |jumping |floating "
+    r"|struggling |drowning |stuck |swept |been swept |face down )?(?:in|into|under) (?:the )?(?:river|canal"
+    r"|sea|lake|reservoir|dock|docks|harbour|estuary|pond|quarry|water)\b",
+    r"\b(?:someone|somebody|man|woman|person|child|kid|boy|girl|lad|baby|toddler|people|they|he|she) (?:is "
+    r"|s |are |re )?drowning\b",
+    r"\b(?:been a|theres a|there s a|there has been a|theres been a|there s been a|another) (?:stabbing"
+    r"|shooting)\b",
+    r"\b(?:fell|fallen|collapsed|lying|lay|laid)(?: \w+){0,6} (?:been there|lying there|lay there"
+    r"|on the floor|on the ground|outside)(?: \w+){0,2} (?:all night|for hours|since (?:yesterday|last night"
+    r"|this morning)|overnight)\b",
+    r"\b(?:house|flat|home|building|block|room|kitchen|bedroom) (?:is |s |are |re )?(?:on fire|burning"
+    r"|in flames|alight)\b|\b(?:fire|flames|smoke)(?: \w+){0,10} (?:someone|somebody|people|kids|children"
+    r"|a (?:man|woman|child|baby)|my \w+|they|he|she)(?: \w+){0,2} (?:is |are |s |re )?(?:still )?(?:inside"
+    r"|in there|trapped|stuck)\b",
+    # afraid of harming someone
+    r"\b(?:feel like|feeling like|think|scared|afraid|worried|frightened|terrified) (?:that )?(?:i|im"
+    r"|i m) (?:could|might|will|ll|would|am going to|m going to|going to|gonna) (?:\w+ )?(?:hurt|harm|kill"
+    r"|stab|attack|lash out at|smother|shake) (?:someone|somebody|people|others|anyone|him|her|them"
+    rf"|my (?:\w+ )?{PERSON}|the (?:kids|baby))\b",
+)
+
+WELSH = (
+    r"\bmewn argyfwng\b",
+    r"\bargyfwng iechyd meddwl\b",
+    r"\bchwalfa\w*",
+    r"\bpwl (?:o )?(?:banig|panig|gorbryder)\b",
+    r"\bofn (?:am|dros) (?:fy|ein|ei) (?:mywyd|bywyd|fywyd|mywydau|diogelwch|niogelwch|mhlant|plant)\b",
+    rf"\bmethu cadw (?:fy hun|fy hunan|y plant|nhw|ni) yn {CY_SAFE}\b",
+    r"\bsamariaid\b",
+    r"\bbyw heb ofn\b|\bllinell gymorth (?:cam drin|trais|hunanladdiad|argyfwng)\b",
+    r"\b(?:pryder|bryder|mhryder|phryder|adroddiad|atgyfeiriad|tim|mater|problem) diogelu\b"
+    r"|\bdiogelu (?:plant|plentyn|oedolion|oedolyn|pobl)\b",
+    r"\b(?:dw i|dwi|rydw i|rwy|ydw i|ni|dan ni|rydan ni|mae hi|mae o|mae e|maen nhw|mae r plant"
+    r"|rydyn ni) (?:\w+ )?mewn perygl\b(?! o (?:golli|gael|colli|lifogydd|llifogydd|ddisgyn|syrthio))",
+    r"\b(?:ganddo|ganddi|gyda fe|gyda hi|efo fo|efo hi|hefo fo|hefo hi|gafael mewn|chwifio) (?:fo |hi "
+    r"|e )?(?:\w+ )?(?:cyllell|gyllell|chyllell|gwn|wn|arf|cyllyll|gyllyll)\b",
+    # threats of violence: "deud mai fi fydd nesa", "bydd o'n torri fy nghoesau"
+    r"\b(?:deud|dweud|ddeud|ddweud|bygwth|fygwth|mygwth|rhybuddio|sgwennu|ysgrifennu|gweiddi"
+    r"|postio)(?: \w+){0,4} (?:mai |taw |bod |y bydd |y byddi )?(?:fi|ti|chdi|ni|chi|nhw|dy deulu|fy nheulu"
+    r"|y plant) (?:fydd|fyddi|fyddwn|fyddan|yw|ydi|sy) (?:nesa|nesaf)\b",
+    r"\b(?:bydd (?:o|hi|nhw|fo|e|fe) n|fydd (?:o|hi|nhw|fo|e|fe) n|am|mynd i|bygwth|fygwth"
+    r"|mygwth) (?:\w+ )?(?:torri|dorri|malu|falu|llosgi|losgi|saethu|trywanu|drywanu|nhrywanu|curo|guro"
+    r"|rhoi tan ar|roi tan ar) (?:fy|dy|ein|eich) (?:nghoesau|nghoes|coesau|choesau|mreichiau|mraich"
+    r"|breichiau|wyneb|ngwyneb|mhen|pen|ben|nannedd|bysedd|mysedd|nhy|ty|dy|fflat|nghar|car|gar|ffenestri"
+    r"|nrws|drws|cartref|nghartref)\b",
+    # someone breaking in now
+    r"\b(?:trio|treio|ceisio|geisio) (?:torri|dorri|cicio|gicio|malu|falu|bwrw|fwrw|gwthio)(?: (?:i|mewn|r|y"
+    r"|yr|fy|ein|drwy|lawr))* (?:ty|fflat|drws|nrws|ffenest|ffenestr|nhy|cartref|nghartref)\b",
+    # danger to life now: bleeding, not breathing, fainted, in the water, armed
+    r"\b(?:dyn|ddyn|dynes|ddynes|rhywun|rywun|person|plentyn|blentyn|hogyn|hogan|merch|bachgen|babi|fabi|o"
+    rf"|hi|fo|fe|e|dwi|dw i|{CY_PERSON})(?: \w+){{0,2}} (?:yn |n )?gwaedu\b(?! (?:y |r |yr )?(?:rheiddiadur"
+    r"|rheiddiaduron|system))",
+    r"\b(?:gwaed (?:ym mhobman|dros bob man|dros y llawr|dros y lle)|llawer o waed|colli gwaed|lot o waed)\b",
+    r"\b(?:ddim|dim|heb|wedi stopio|stopio|methu|ddim yn gallu|prin|prin yn) (?:yn |n )?(?:anadlu|nadlu)\b",
+    r"(?<!bron a )\b(?:wedi|newydd) (?:llewygu|lewygu|colapsio|cwympo n anymwybodol|syrthio n anymwybodol)\b"
+    r"|\banymwybodol\b",
+    r"\b(?:dyn|ddyn|dynes|ddynes|rhywun|rywun|person|plentyn|blentyn|hogyn|hogan|merch|bachgen|babi|fabi"
+    r"|corff|pobl) (?:wedi |yn |n )?(?:disgyn |syrthio |cwympo |neidio |mynd |boddi |sownd )?(?:i mewn i r "
+    r"|i mewn ir |i r |ir |yn yr |yn y |yn )(?:afon|gamlas|camlas|mor|llyn|dwr|doc|harbwr|chwarel)\b",
+    r"\b(?:dyn|ddyn|dynes|ddynes|rhywun|rywun|person|plentyn|blentyn|hogyn|hogan|merch|bachgen|babi|fabi|o|hi"
+    r"|fo) (?:yn |n )?boddi\b",
+    r"\b(?:dod|ddod|dod draw|dod rownd|troi fyny|ymddangos|tu allan|wrth y drws)(?: \w+){0,2} (?:efo|gyda"
+    r"|hefo|ag) (?:\w+ )?(?:gwn|gyllell|cyllell|chyllell|arf|machete|cyllyll|gyllyll|dryll|nryll|gun"
+    r"|knife)\b",
+    r"\b(?:fallen|syrthio|disgyn|cwympo|ar lawr|ar y llawr)(?: \w+){0,4} (?:methu|ddim yn gallu"
+    r"|ffaelu) (?:codi|sefyll)\b",
+    # afraid of harming someone
+    r"\b(?:dwi|dw i|rydw i|swn i|byswn i|baswn i|gallwn i|mi|fi)(?: \w+){0,4} (?:brifo|frifo|niweidio|lladd"
+    r"|ladd|ymosod ar|trywanu|drywanu|ysgwyd) (?:rhywun|rywun|pobl|rhywun arall|fy mabi|y babi|r babi"
+    r"|fy mhlant|y plant)\b",
+    r"\bofn (?:y |mod i |bod fi )?(?:bydda i|byddwn i|gwna i|wna i|na i) (?:n |yn )?(?:brifo|frifo|niweidio"
+    r"|lladd|ladd|ysgwyd) (?:rhywun|rywun|fy mabi|y babi|r babi|fy mhlant|y plant)\b",
+    # a stabbing, lying there all night, a fire with someone inside
+    r"\b(?:bu|mae wedi bod|wedi bod) (?:trywanu|saethu|ymosodiad|ffeit ddrwg)\b|\b(?:trywanu"
+    r"|saethu) (?:tu allan|ar y stryd|yn y)\b",
+    r"\b(?:syrthio|syrthiodd|disgyn|disgynnodd|cwympo|cwympodd|gorwedd|llewygu)(?: \w+){0,10} (?:wedi bod yno"
+    r"|yno|ar lawr|ar y llawr|tu allan)(?: \w+){0,2} (?:drwy r nos|ers oriau|am oriau|ers neithiwr"
+    r"|ers ddoe)\b",
+    r"\b(?:ty|fflat|adeilad|cartref|stafell|gegin|llofft) (?:\w+ ){0,4}(?:ar dan|yn llosgi|mewn fflamau)\b",
+    r"\b(?:tan|fflamau|mwg)(?: \w+){0,10} (?:rhywun|pobl|plant|babi|dyn|dynes|hi|fo|nhw)(?: \w+){0,2} (?:dal "
+    r"|yn dal )?(?:tu mewn|y tu mewn|yn sownd|yn gaeth|ynddo|ynddi)\b",
+)
