@@ -7,7 +7,18 @@ It behaves like the real service where the sync depends on it:
 - a duplicate display name answers ALREADY_EXISTS and a missing resource NOT_FOUND;
 - update masks are honoured (no mask means every field);
 - batch calls, training, export and restore are long-running operations read through
-  `google.longrunning.Operations/GetOperation`; training finishes on the first poll after it starts.
+  `google.longrunning.Operations/GetOperation`; training finishes on the first poll after it starts;
+- a new agent holds the two stock intents of a new ES agent ("Default Welcome Intent" on WELCOME, trained
+  on "hi", and "Default Fallback Intent");
+- batch results come back in another order than the request (reversed), since the API promises none;
+- a follow-up's parent is read-only after creation (an update mask naming it is refused);
+- export writes, and restore reads, the agent export ZIP the console imports and restores (see
+  `agent_zip`); restore refuses a ZIP the console would refuse;
+- with `quota` set, design-time calls beyond N a window per *consumer* project (the caller's
+  `x-goog-user-project`, "(none)" without) answer RESOURCE_EXHAUSTED; every call's time is recorded per
+  consumer project, so a test or benchmark can find the busiest window;
+- messages over `max_message_bytes` (default gRPC's 4 MiB, as the service's own limit is finite) are
+  refused by the server with RESOURCE_EXHAUSTED.
 
 It counts calls by method and can inject RESOURCE_EXHAUSTED, UNAVAILABLE or a dropped connection on the
 Nth matching call. Clients connect through a small TCP proxy so that "dropped" is a real reset socket.
@@ -16,13 +27,12 @@ Nth matching call. Clients connect through a small TCP proxy so that "dropped" i
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import socket
 import threading
+import time
 import uuid
-import zipfile
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent import futures
 from dataclasses import dataclass, field
@@ -33,6 +43,8 @@ from google.cloud import dialogflow_v2 as df
 from google.longrunning import operations_pb2
 from google.protobuf import any_pb2, empty_pb2, struct_pb2
 from google.rpc import status_pb2
+
+from tests.dialogflow.agent_zip import AgentZipError, read_agent_zip, write_agent_zip
 
 INTENT_LANGUAGE_FIELDS = ("training_phrases", "messages")
 ENTITY_LANGUAGE_FIELDS = ("entities",)
@@ -54,6 +66,7 @@ WRITE_METHODS = frozenset(
     }
 )
 FAULTS = ("RESOURCE_EXHAUSTED", "UNAVAILABLE", "DROP", "INTERNAL")
+STOCK_WELCOME_PHRASES = {"en": ["hi", "hello", "good morning"], "cy": ["helo", "shwmae"]}
 
 
 class RpcError(Exception):
@@ -93,6 +106,10 @@ class Agent:
     revision: int = 0
     trained_model: bytes = b""
     trainings: int = 0
+    #: Fulfilment, as agent.json's `webhook` block holds it: set up by the council when it made the agent.
+    webhook: dict[str, Any] = field(
+        default_factory=lambda: {"url": "https://webhook.example/dialogflow", "available": True}
+    )
 
     @property
     def path(self) -> str:
@@ -150,9 +167,16 @@ class Agent:
 class FakeDialogflow:
     """The fake service: agents by project, call counts and fault injection."""
 
-    def __init__(self, page_size: int = 100) -> None:
+    def __init__(self, page_size: int = 100, max_message_bytes: int = 4 * 1024 * 1024) -> None:
         self.agents: dict[str, Agent] = {}
         self.page_size = page_size
+        self.max_message_bytes = max_message_bytes
+        #: Batch results reversed: the API documents no order, so the sync must not rely on one.
+        self.reverse_batch_results = True
+        #: (calls, window seconds) allowed per consumer project; None for no quota.
+        self.quota: tuple[int, float] | None = None
+        #: When each call started, by consumer project.
+        self.call_times: dict[str, list[float]] = defaultdict(list)
         self.calls: Counter[str] = Counter()
         self.requests: list[tuple[str, Any]] = []
         self._faults: list[_Fault] = []
@@ -166,11 +190,19 @@ class FakeDialogflow:
     # Set-up and inspection ---------------------------------------------------------------------------
 
     def add_agent(
-        self, project: str, default_language: str = "en", other_languages: Iterable[str] = ()
+        self,
+        project: str,
+        default_language: str = "en",
+        other_languages: Iterable[str] = (),
+        *,
+        stock: bool = True,
     ) -> Agent:
-        """Create an empty agent for a project (`projects/<project>`)."""
+        """Create a new agent for a project (`projects/<project>`): with its two stock intents, as the
+        console creates one, unless `stock` is False."""
         agent = Agent(f"projects/{project}", default_language, tuple(other_languages))
         self.agents[agent.parent] = agent
+        if stock:
+            _add_stock_intents(agent)
         return agent
 
     def agent(self, project: str) -> Agent:
@@ -207,6 +239,17 @@ class FakeDialogflow:
     def reset_counts(self) -> None:
         self.calls.clear()
         self.requests.clear()
+        self.call_times.clear()
+
+    def peak_calls(self, consumer: str, window: float = 60.0) -> int:
+        """The most calls charged to `consumer` in any window of `window` seconds."""
+        times = sorted(self.call_times.get(consumer, []))
+        peak, start = 0, 0
+        for end, moment in enumerate(times):
+            while times[start] <= moment - window:
+                start += 1
+            peak = max(peak, end - start + 1)
+        return peak
 
     def count(self, kind: str = "all") -> int:
         """Calls made: "reads", "writes", or "all"."""
@@ -223,7 +266,13 @@ class FakeDialogflow:
 
     def start(self) -> str:
         """Serve on 127.0.0.1 (a free port, behind the proxy) and return the endpoint HOST:PORT."""
-        server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
+        server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=8),
+            options=[
+                ("grpc.max_receive_message_length", self.max_message_bytes),
+                ("grpc.max_send_message_length", self.max_message_bytes),
+            ],
+        )
         server.add_generic_rpc_handlers(self._handlers())
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
@@ -305,6 +354,8 @@ class FakeDialogflow:
             with self._lock:
                 self.calls[method] += 1
                 self.requests.append((method, request))
+                consumer = dict(context.invocation_metadata()).get("x-goog-user-project", "(none)")
+                self._charge(consumer, context)
                 fault = self._take_fault(method)
                 if fault and not fault.after_applying:
                     self._raise_fault(fault, context)
@@ -317,6 +368,19 @@ class FakeDialogflow:
                 return response
 
         return handle
+
+    def _charge(self, consumer: str, context: grpc.ServicerContext) -> None:
+        """Count a call against its consumer project's quota; refuse it past the quota."""
+        now = time.monotonic()
+        times = self.call_times[consumer]
+        if self.quota:
+            calls, window = self.quota
+            if sum(1 for moment in times if moment > now - window) >= calls:
+                context.abort(
+                    grpc.StatusCode.RESOURCE_EXHAUSTED,
+                    f"Quota exceeded for quota metric 'Design time requests' of consumer project {consumer}",
+                )
+        times.append(now)
 
     def _take_fault(self, method: str) -> _Fault | None:
         for fault in self._faults:
@@ -413,6 +477,8 @@ class FakeDialogflow:
                 results.append(_read_intent(agent, stored, language, True))
         except RpcError as error:
             return self._failed_operation(error)
+        if self.reverse_batch_results:
+            results.reverse()
         return self._operation(
             df.BatchUpdateIntentsResponse.pb(df.BatchUpdateIntentsResponse(intents=results))
         )
@@ -475,6 +541,8 @@ class FakeDialogflow:
                 results.append(_read_entity_type(stored, language))
         except RpcError as error:
             return self._failed_operation(error)
+        if self.reverse_batch_results:
+            results.reverse()
         response = df.BatchUpdateEntityTypesResponse(entity_types=results)
         return self._operation(df.BatchUpdateEntityTypesResponse.pb(response))
 
@@ -508,15 +576,16 @@ class FakeDialogflow:
 
     def _export_agent(self, request: df.ExportAgentRequest) -> operations_pb2.Operation:
         agent = self._agent_for(request.parent)
-        response = df.ExportAgentResponse(agent_content=_export(agent))
+        response = df.ExportAgentResponse(agent_content=write_agent_zip(agent))
         return self._operation(df.ExportAgentResponse.pb(response), metadata=struct_pb2.Struct())
 
     def _restore_agent(self, request: df.RestoreAgentRequest) -> operations_pb2.Operation:
         agent = self._agent_for(request.parent)
         try:
-            _restore(agent, request.agent_content)
-        except (zipfile.BadZipFile, KeyError, ValueError) as error:
+            read_agent_zip(agent, request.agent_content)
+        except AgentZipError as error:
             raise RpcError(grpc.StatusCode.INVALID_ARGUMENT, f"not an agent export: {error}") from error
+        agent.revision += 1
         return self._operation(empty_pb2.Empty(), metadata=struct_pb2.Struct())
 
     def _get_operation(self, request: operations_pb2.GetOperationRequest) -> operations_pb2.Operation:
@@ -616,6 +685,11 @@ def _write_intent(
             stored.neutral.parameters = neutral
             stored.prompts[language] = prompts
         elif field_name == "parent_followup_intent_name":
+            if stored.neutral.display_name and mask:  # an update: the parent is read-only after creation
+                raise RpcError(
+                    grpc.StatusCode.INVALID_ARGUMENT,
+                    "parent_followup_intent_name is read-only after creation",
+                )
             parent = intent.parent_followup_intent_name
             if parent:
                 _stored_intent(agent, parent)
@@ -731,32 +805,29 @@ def _delete_entity_types(agent: Agent, names: list[str]) -> None:
     agent.revision += 1
 
 
-# Export and restore: the fake's own archive of the agent's state (the real one is the agent zip). --
-
-
-def _export(agent: Agent) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("package.json", json.dumps({"version": "1.0.0"}))
-        archive.writestr("fake-state.json", _state(agent))
-    return buffer.getvalue()
-
-
 def _state(agent: Agent) -> str:
+    """Everything an agent holds, as canonical JSON (what tests compare before and after a restore)."""
     state: dict[str, Any] = {"intents": [], "entity_types": []}
     for stored in agent.intents.values():
         state["intents"].append(
             {
                 "neutral": df.Intent.to_json(stored.neutral),
+                # Empty per-language lists mean the same as none.
                 "phrases": {
                     lang: [df.Intent.TrainingPhrase.to_json(p) for p in phrases]
                     for lang, phrases in stored.phrases.items()
+                    if phrases
                 },
                 "messages": {
                     lang: [df.Intent.Message.to_json(m) for m in messages]
                     for lang, messages in stored.messages.items()
+                    if messages
                 },
-                "prompts": stored.prompts,
+                "prompts": {
+                    lang: {name: texts for name, texts in prompts.items() if texts}
+                    for lang, prompts in stored.prompts.items()
+                    if any(prompts.values())
+                },
             }
         )
     for stored_type in agent.entity_types.values():
@@ -766,43 +837,34 @@ def _state(agent: Agent) -> str:
                 "entries": {
                     lang: [df.EntityType.Entity.to_json(e) for e in entries]
                     for lang, entries in stored_type.entries.items()
+                    if entries
                 },
             }
         )
+    state["intents"].sort(key=lambda item: item["neutral"])
+    state["entity_types"].sort(key=lambda item: item["neutral"])
     return json.dumps(state, sort_keys=True)
 
 
-def _restore(agent: Agent, content: bytes) -> None:
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        state = json.loads(archive.read("fake-state.json"))
-    intents = {}
-    for item in state["intents"]:
-        stored = StoredIntent(
-            neutral=df.Intent.from_json(item["neutral"]),
-            phrases={
-                lang: [df.Intent.TrainingPhrase.from_json(p) for p in phrases]
-                for lang, phrases in item["phrases"].items()
-            },
-            messages={
-                lang: [df.Intent.Message.from_json(m) for m in messages]
-                for lang, messages in item["messages"].items()
-            },
-            prompts=item["prompts"],
-        )
-        intents[stored.neutral.name.rsplit("/", 1)[1]] = stored
-    entity_types = {}
-    for item in state["entity_types"]:
-        stored_type = StoredEntityType(
-            neutral=df.EntityType.from_json(item["neutral"]),
-            entries={
-                lang: [df.EntityType.Entity.from_json(e) for e in entries]
-                for lang, entries in item["entries"].items()
-            },
-        )
-        entity_types[stored_type.neutral.name.rsplit("/", 1)[1]] = stored_type
-    agent.intents = intents
-    agent.entity_types = entity_types
-    agent.revision += 1
+def _add_stock_intents(agent: Agent) -> None:
+    """The two intents the console puts in a new ES agent, in every language it has."""
+    text = df.Intent.Message(text=df.Intent.Message.Text(text=["Hi! How are you doing?"]))
+    welcome = _create_intent(
+        agent,
+        df.Intent(display_name="Default Welcome Intent", events=["WELCOME"], action="input.welcome"),
+        agent.default_language,
+    )
+    fallback = _create_intent(
+        agent,
+        df.Intent(display_name="Default Fallback Intent", is_fallback=True, action="input.unknown"),
+        agent.default_language,
+    )
+    for language in agent.languages:
+        welcome.phrases[language] = [_with_id(p) for p in _phrases(STOCK_WELCOME_PHRASES.get(language, []))]
+        welcome.messages[language] = [text]
+        fallback.messages[language] = [
+            df.Intent.Message(text=df.Intent.Message.Text(text=["Sorry, could you say that again?"]))
+        ]
 
 
 # A TCP proxy in front of the server, so that a dropped connection is a real reset socket. -------------

@@ -36,7 +36,15 @@ def test_plan_on_an_empty_agent_lists_everything_to_create_and_writes_nothing(
         "  + entity type postcode (en 1 entries, cy 1 entries)\n"
         "  + intent streets.pothole (en 2 phrases, cy 1 phrases)\n"
     )
-    assert "Plan: 4 to create, 0 to update, 0 to delete." in result.output
+    assert (
+        "  ~ intent system.welcome (adopts the agent's stock intent 'Default Welcome Intent', "
+        "after a snapshot)\n" in result.output
+    )
+    assert (
+        "Stock intents of the agent:\n  * Default Fallback Intent: kept, the library has no intent for "
+        "a fallback without input contexts\n" in result.output
+    )
+    assert "Plan: 3 to create, 1 to update, 0 to delete." in result.output
     assert fake.count("writes") == 0
 
 
@@ -149,7 +157,11 @@ def test_project_overrides_the_overlay(sync: Sync, library: Path, fake: FakeDial
 
     assert result.exit_code == 0, result.output
     assert fake.agent("staging-council-bot").intent_named("system.welcome") is not None
-    assert fake.agent(UNITARY_PROJECT).intents == {}
+    untouched = fake.agent(UNITARY_PROJECT).intents.values()
+    assert sorted(i.neutral.display_name for i in untouched) == [
+        "Default Fallback Intent",
+        "Default Welcome Intent",
+    ]
 
 
 def test_a_council_without_a_project_needs_one(sync: Sync, library: Path) -> None:

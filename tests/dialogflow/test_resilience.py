@@ -12,7 +12,9 @@ from webhook.dialogflow.calls import CallPolicy, RateLimiter
 
 APPLY = ("apply", "--council", "unitary", "--yes")
 PLAN = ("plan", "--council", "unitary")
-LIBRARY_INTENTS = ["streets.pothole", "system.welcome", "waste.collection_day"]
+#: The library's intents, and the stock fallback intent the test library has no counterpart for (the stock
+#: welcome intent becomes system.welcome).
+LIBRARY_INTENTS = ["Default Fallback Intent", "streets.pothole", "system.welcome", "waste.collection_day"]
 
 
 def display_names(fake: FakeDialogflow) -> list[str]:
@@ -60,8 +62,9 @@ def test_retries_give_up_after_the_configured_attempts(
 def test_a_run_interrupted_between_batches_converges_when_re_run(
     sync: Sync, library: Path, fake: FakeDialogflow
 ) -> None:
-    # English is created, then the Welsh batch fails with an error that is not retried.
-    fake.inject("INTERNAL", method="Intents.BatchUpdateIntents", nth=2)
+    # English is created and the stock welcome adopted, then the Welsh batch fails with an error that is
+    # not retried.
+    fake.inject("INTERNAL", method="Intents.BatchUpdateIntents", nth=3)
 
     failed = sync(*APPLY, library=library)
     welsh_after_failure = fake.agent(UNITARY_PROJECT).phrases("system.welcome", "cy")
@@ -70,8 +73,11 @@ def test_a_run_interrupted_between_batches_converges_when_re_run(
 
     assert failed.exit_code == 1
     assert "BatchUpdateIntents on projects/unitary-council-bot/agent failed: INTERNAL" in failed.output
-    assert welsh_after_failure == []
-    assert "record intent(s) created by an interrupted run: streets.pothole, system.welcome" in planned.output
+    assert welsh_after_failure == ["helo", "shwmae"]  # still the stock intent's Welsh
+    assert (
+        "record intent(s) created by an interrupted run: streets.pothole, system.welcome, "
+        "waste.collection_day" in planned.output
+    )
     assert "left alone" not in planned.output  # its own half-finished work is not taken for hand-made
     assert "~ intent system.welcome" in planned.output
     assert rerun.exit_code == 0, rerun.output
@@ -158,14 +164,19 @@ def test_plan_keeps_to_the_calls_per_minute_it_is_given(
     limiter = RateLimiter(3, 60.0, clock=lambda: now[0], sleep=sleep)
     original = limiter.acquire
 
-    def acquire() -> None:
-        original()
+    def acquire() -> list[float]:
+        stamp = original()
         started.append(now[0])
+        return stamp
 
     limiter.acquire = acquire  # type: ignore[method-assign]
-    monkeypatch.setattr("webhook.dialogflow.calls._limiters", {UNITARY_PROJECT: limiter})
+    unlimited = RateLimiter(1000, 60.0, clock=lambda: now[0], sleep=sleep)
+    monkeypatch.setattr(
+        "webhook.dialogflow.calls._limiters",
+        {"consumer:shared-quota": limiter, f"agent:{UNITARY_PROJECT}": unlimited},
+    )
 
-    result = sync(*PLAN, "--calls-per-minute", "3", library=library)
+    result = sync(*PLAN, "--calls-per-minute", "3", "--quota-project", "shared-quota", library=library)
 
     assert result.exit_code == 0, result.output
     assert fake.count() == 5  # GetAgent, then entity types and intents in English and Welsh

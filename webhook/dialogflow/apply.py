@@ -1,11 +1,14 @@
 """Carry out a plan against an agent, in an order that is safe to interrupt and re-run.
 
-1. Before any delete, export the agent to a snapshot file.
+1. Before any delete or adoption of a stock intent, export the agent to a snapshot file.
 2. Record claims on the names about to be created and mark training as owed (one ownership write).
-3. Entity types, then intents (parents before follow-ups): one batch update per language, the agent's
-   default language first, where new resources are created.
+3. Entity types, then intents (parents before follow-ups): batch updates per language, the agent's
+   default language first, where new resources are created. The order of a batch's results is not
+   documented, so they are matched to the request by display name, never by position.
 4. Batch delete intents, then entity types.
-5. Train and wait; then record exactly what the library owns, clearing claims and the training mark.
+5. Read the whole agent again and check it holds what the plan asked for (a write the service dropped
+   or misapplied fails the run here, before training, instead of showing up in the next plan).
+6. Train and wait; then record exactly what the library owns, clearing claims and the training mark.
 
 An unchanged plan writes nothing. A run that stops anywhere leaves claims or the training mark behind,
 which the next plan picks up, so re-running converges.
@@ -16,14 +19,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from google.cloud import dialogflow_v2 as df
 
-from webhook.dialogflow.compile import ENTITY_TYPE_FIELDS, INTENT_FIELDS
-from webhook.dialogflow.gateway import Gateway
+from webhook.dialogflow.compile import ENTITY_TYPE_FIELDS, INTENT_FIELDS, INTENT_UPDATE_FIELDS
+from webhook.dialogflow.gateway import Gateway, GatewayError
 from webhook.dialogflow.ownership import Ownership, ownership_entity_type, settled
-from webhook.dialogflow.plan import CREATE, DELETE, ENTITY_TYPE, INTENT, UPDATE, Plan
+from webhook.dialogflow.plan import CREATE, DELETE, ENTITY_TYPE, INTENT, UPDATE, Change, Plan, make_plan
 from webhook.dialogflow.snapshots import write_snapshot
+from webhook.dialogflow.state import read_state
+
+
+class ApplyError(GatewayError):
+    """The agent does not hold what was written, or a batch answered for other resources than asked."""
+
 
 Progress = Callable[[str], None]
 
@@ -45,24 +55,34 @@ def apply_plan(
         return result
     default = plan.state.default_language
     deletes = [c for c in plan.changes if c.action == DELETE]
-    if deletes:
-        progress("exporting a snapshot before deleting")
-        reason = "before deleting " + ", ".join(c.display_name for c in deletes)
+    adoptions = plan.adoptions
+    if deletes or adoptions:
+        progress("exporting a snapshot before deleting or adopting")
+        reason = "; ".join(
+            part
+            for part in (
+                "before deleting " + ", ".join(c.display_name for c in deletes) if deletes else "",
+                "before adopting " + ", ".join(c.adopts for c in adoptions) if adoptions else "",
+            )
+            if part
+        )
         result.snapshot = write_snapshot(
             snapshots, gateway.target, plan.compiled.council, gateway.export_agent(), reason
         )
     record = _OwnershipRecord(gateway, default, plan.state.ownership, plan.state.ownership_name)
     record.write(
         plan.state.ownership.starting(
-            [c.display_name for c in plan.of(INTENT, CREATE)],
+            [c.display_name for c in plan.of(INTENT, CREATE)] + [c.display_name for c in adoptions],
             [c.display_name for c in plan.of(ENTITY_TYPE, CREATE)],
         )
     )
     entity_names = dict(plan.owned[ENTITY_TYPE])
-    intent_names = dict(plan.owned[INTENT])
+    intent_names = dict(plan.owned[INTENT]) | {c.display_name: c.name for c in adoptions}
     _write_entity_types(plan, gateway, entity_names, progress)
     _write_intents(plan, gateway, intent_names, progress)
     _delete(plan, gateway, intent_names, entity_names, progress)
+    progress("checking the agent holds what was written")
+    verify(plan, gateway)
     progress("training the agent")
     gateway.train()
     result.trained = True
@@ -103,10 +123,8 @@ def _write_entity_types(plan: Plan, gateway: Gateway, names: dict[str, str], pro
             entity_type = df.EntityType(plan.compiled.entity_types[change.display_name].by_language[language])
             entity_type.name = names.get(change.display_name, "")
             requests.append(entity_type)
-        for change, written in zip(
-            batch, gateway.batch_update_entity_types(requests, language, ENTITY_TYPE_FIELDS), strict=True
-        ):
-            names[change.display_name] = written.name
+        written = gateway.batch_update_entity_types(requests, language, ENTITY_TYPE_FIELDS)
+        names |= _by_display_name(batch, written, "entity type")
 
 
 def _write_intents(plan: Plan, gateway: Gateway, names: dict[str, str], progress: Progress) -> None:
@@ -121,11 +139,32 @@ def _write_intents(plan: Plan, gateway: Gateway, names: dict[str, str], progress
                 raise ValueError(f"follow-ups without a parent: {', '.join(c.display_name for c in waiting)}")
             waiting = [c for c in waiting if c not in ready]
             progress(f"intents in {language}: {len(ready)}")
-            requests = [_intent_request(plan, c.display_name, language, names) for c in ready]
-            for change, written in zip(
-                ready, gateway.batch_update_intents(requests, language, INTENT_FIELDS), strict=True
-            ):
-                names[change.display_name] = written.name
+            # A follow-up's parent is set when it is created and is read-only after, so updates (sent
+            # apart from creates) leave it out of their mask.
+            creates = [c for c in ready if c.display_name not in names]
+            updates = [c for c in ready if c.display_name in names]
+            for group, fields in ((creates, INTENT_FIELDS), (updates, INTENT_UPDATE_FIELDS)):
+                if group:
+                    requests = [_intent_request(plan, c, language, names) for c in group]
+                    written = gateway.batch_update_intents(requests, language, fields)
+                    names |= _by_display_name(group, written, "intent")
+
+
+def _by_display_name(batch: list[Change], written: list[Any], what: str) -> dict[str, str]:
+    """The resource name of each change's display name, from a batch's results in whatever order."""
+    found = {item.display_name: item.name for item in written}
+    missing = [c.display_name for c in batch if not found.get(c.display_name)]
+    if missing:
+        raise ApplyError(f"the batch answered without the {what}(s) {', '.join(missing)}")
+    return {c.display_name: found[c.display_name] for c in batch}
+
+
+def verify(plan: Plan, gateway: Gateway) -> None:
+    """Read the agent back; fail if anything the plan wrote is not there as the library wants it."""
+    again = make_plan(plan.compiled, read_state(gateway, plan.compiled.languages))
+    left = [f"{c.action} {c.display_name}" for c in again.changes]
+    if left:
+        raise ApplyError("after writing, the agent still differs from the library: " + ", ".join(left[:10]))
 
 
 def _parent_known(plan: Plan, display_name: str, names: dict[str, str]) -> bool:
@@ -133,11 +172,12 @@ def _parent_known(plan: Plan, display_name: str, names: dict[str, str]) -> bool:
     return parent is None or parent in names
 
 
-def _intent_request(plan: Plan, display_name: str, language: str, names: dict[str, str]) -> df.Intent:
-    desired = plan.compiled.intents[display_name]
+def _intent_request(plan: Plan, change: Change, language: str, names: dict[str, str]) -> df.Intent:
+    desired = plan.compiled.intents[change.display_name]
     intent = df.Intent(desired.by_language[language])
-    intent.name = names.get(display_name, "")
-    intent.parent_followup_intent_name = names[desired.parent] if desired.parent else ""
+    intent.name = names.get(change.display_name, "")
+    if not intent.name:
+        intent.parent_followup_intent_name = names[desired.parent] if desired.parent else ""
     return intent
 
 

@@ -35,7 +35,13 @@ _connection_options = option_group(
         type=click.FloatRange(min=1),
         default=60,
         show_default=True,
-        help="Design-time calls allowed per project per minute.",
+        help="Design-time calls allowed per minute, per consumer project and per agent project.",
+    ),
+    click.option(
+        "--quota-project",
+        default=None,
+        metavar="PROJECT",
+        help="Charge calls to this project's quota (default: the credentials' quota project).",
     ),
     click.option(
         "--max-attempts",
@@ -142,7 +148,11 @@ def plan(
 
     library = _load(library_dir)
     slugs = _councils(library, slug, all_councils, project)
-    options = SyncOptions(endpoint=connection.pop("endpoint"), policy=_policy(**connection))
+    options = SyncOptions(
+        endpoint=connection.pop("endpoint"),
+        quota_project=connection.pop("quota_project"),
+        policy=_policy(**connection),
+    )
     outcomes = _plan(library, slugs, options, project, workers)
     try:
         _print_plans(outcomes, output_format, all_councils)
@@ -182,7 +192,10 @@ def apply(
     library = _load(library_dir)
     slugs = _councils(library, slug, all_councils, project)
     options = SyncOptions(
-        endpoint=connection.pop("endpoint"), policy=_policy(**connection), snapshots=snapshots
+        endpoint=connection.pop("endpoint"),
+        quota_project=connection.pop("quota_project"),
+        policy=_policy(**connection),
+        snapshots=snapshots,
     )
     outcomes = _plan(library, slugs, options, project, workers)
     try:
@@ -229,6 +242,7 @@ def restore(snapshot: Path, project: str | None, location: str | None, yes: bool
     if target is None:
         raise click.UsageError(f"{snapshot} has no note saying which agent it came from; pass --project")
     endpoint = connection.pop("endpoint")
+    quota_project = connection.pop("quota_project")
     if not yes:
         taken = saved.taken_at or "at an unknown time"
         click.confirm(
@@ -236,7 +250,9 @@ def restore(snapshot: Path, project: str | None, location: str | None, yes: bool
             err=True,
             abort=True,
         )
-    with Gateway(target, endpoint=endpoint, policy=_policy(**connection)) as gateway:
+    with Gateway(
+        target, endpoint=endpoint, policy=_policy(**connection), quota_project=quota_project
+    ) as gateway:
         try:
             gateway.restore_agent(saved.content)
             gateway.train()
@@ -254,10 +270,16 @@ def restore(snapshot: Path, project: str | None, location: str | None, yes: bool
     required=True,
     help="The agent zip to write, e.g. agent.zip.",
 )
-def export(library_dir: Path | None, slug: str, output: Path) -> None:
+@click.option(
+    "--webhook-url",
+    default="",
+    metavar="URL",
+    help="The fulfilment webhook's URL, kept on in the ZIP (needed when an intent uses the webhook).",
+)
+def export(library_dir: Path | None, slug: str, output: Path, webhook_url: str) -> None:
     """Write a council's agent as a Dialogflow ES export zip (for the console's import or restore)."""
     from webhook.dialogflow.compile import CompileError, compile_council
-    from webhook.dialogflow.export import agent_files, write_zip
+    from webhook.dialogflow.export import ExportError, agent_files, write_zip
     from webhook.dialogflow.target import Target
 
     library = _load(library_dir)
@@ -267,9 +289,9 @@ def export(library_dir: Path | None, slug: str, output: Path) -> None:
         compiled = compile_council(
             library, slug, Target(settings.get("project_id", "-"), settings.get("location"))
         )
-    except CompileError as error:
+        files = agent_files(compiled, webhook_url)
+    except (CompileError, ExportError) as error:
         raise click.ClickException(str(error)) from error
-    files = agent_files(compiled)
     write_zip(files, output)
     click.echo(f"Wrote {output}: {len(compiled.intents)} intents, {len(compiled.entity_types)} entity types.")
 
@@ -287,7 +309,7 @@ def import_(source: Path, output: Path) -> None:
     from webhook.dialogflow.importer import AgentImportError, import_agent
 
     try:
-        report = import_agent(source, output)
+        report = import_agent(source, output, find_repository_root())
     except AgentImportError as error:
         raise click.ClickException(str(error)) from error
     for note in report.notes:

@@ -57,6 +57,7 @@ def intent_form(intent: df.Intent, parent: str | None) -> IntentForm:
     """The comparable form of an intent read in one language; `parent` is its parent's display name."""
     neutral = {
         "display_name": intent.display_name,
+        "action": intent.action,
         "webhook": intent.webhook_state.name,
         "fallback": intent.is_fallback,
         "input contexts": tuple(sorted(intent.input_context_names)),
@@ -64,7 +65,14 @@ def intent_form(intent: df.Intent, parent: str | None) -> IntentForm:
         "output contexts": tuple(sorted((c.name, c.lifespan_count) for c in intent.output_contexts)),
         "parameters": tuple(
             sorted(
-                (p.display_name, p.value, p.entity_type_display_name, p.mandatory, p.is_list)
+                (
+                    p.display_name,
+                    p.value,
+                    p.entity_type_display_name,
+                    p.mandatory,
+                    p.is_list,
+                    p.default_value,
+                )
                 for p in intent.parameters
             )
         ),

@@ -2,6 +2,8 @@
 
 Pure: no calls, no files. The result is what the agent should hold; `plan` compares it with what it does.
 Follow-up parents are kept as display names, since resource names exist only once the parent does.
+An intent's display name is its id, unless its `dialogflow:` block (written by `import`) keeps the
+agent's own, with its action, parameter names and values, and further text messages.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from webhook.library.resolve import resolved_intent
 #: such as priority or ml_disabled survive a sync.
 INTENT_FIELDS = (
     "display_name",
+    "action",
     "webhook_state",
     "is_fallback",
     "input_context_names",
@@ -30,6 +33,8 @@ INTENT_FIELDS = (
     "messages",
     "parent_followup_intent_name",
 )
+#: An update's mask: a follow-up's parent is read-only once the intent exists.
+INTENT_UPDATE_FIELDS = tuple(f for f in INTENT_FIELDS if f != "parent_followup_intent_name")
 ENTITY_TYPE_FIELDS = ("display_name", "kind", "auto_expansion_mode", "enable_fuzzy_extraction", "entities")
 KINDS = {
     "map": df.EntityType.Kind.KIND_MAP,
@@ -95,7 +100,8 @@ def compile_council(library: Library, slug: str, target: Target) -> CompiledAgen
     languages = agent_languages(council)
     intents: dict[str, DesiredIntent] = {}
     for intent in _parents_first(library, council):
-        intents[intent.id] = _compile_intent(library, council, intent, languages, target)
+        compiled = _compile_intent(library, council, intent, languages, target)
+        intents[compiled.display_name] = compiled
     entity_types = {
         name: compile_entity(entity, languages) for name, entity in sorted(library.entities.items())
     }
@@ -156,9 +162,21 @@ def _synonyms(value: str, synonyms: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys((value, *synonyms)))
 
 
+def display_name(intent: Intent) -> str:
+    """The intent's display name in the agent: its id, or the one an imported agent gave it."""
+    return str(intent.dialogflow.get("display_name") or intent.id)
+
+
+def parameter_name(intent: Intent, name: str) -> str:
+    """A parameter's name in the agent (an imported agent's may differ from the library's)."""
+    return str(intent.dialogflow.get("parameters", {}).get(name, {}).get("name") or name)
+
+
 def _compile_intent(
     library: Library, council: Council, intent: Intent, languages: tuple[str, ...], target: Target
 ) -> DesiredIntent:
+    extra = intent.dialogflow.get("parameters", {})
+    parent = library.intents.get(intent.followup_of) if intent.followup_of else None
     by_language = {}
     for language in languages:
         if language not in intent.languages:
@@ -166,8 +184,10 @@ def _compile_intent(
         resolved = resolved_intent(library, council, intent.id, language)
         phrases = list(dict.fromkeys(sourced.value for sourced in resolved.phrases))
         prompts = {name: list(sourced.value) for name, sourced in resolved.prompts.items()}
+        more_text = intent.dialogflow.get("more_text", {}).get(language, [])
         by_language[language] = df.Intent(
-            display_name=intent.id,
+            display_name=display_name(intent),
+            action=intent.dialogflow.get("action", ""),
             webhook_state=webhook_state(intent),
             is_fallback=intent.fallback,
             input_context_names=[target.context(name) for name in intent.input_contexts],
@@ -179,8 +199,8 @@ def _compile_intent(
             ],
             parameters=[
                 df.Intent.Parameter(
-                    display_name=p.name,
-                    value=f"${p.name}",
+                    display_name=parameter_name(intent, p.name),
+                    value=extra.get(p.name, {}).get("value") or f"${parameter_name(intent, p.name)}",
                     entity_type_display_name=f"@{p.entity}",
                     mandatory=p.required,
                     prompts=prompts.get(p.name, []) if p.required else [],
@@ -190,9 +210,10 @@ def _compile_intent(
                 )
                 for p in intent.parameters
             ],
-            messages=messages(resolved.responses),
+            messages=messages(resolved.responses, more_text),
         )
-    return DesiredIntent(intent.id, intent.followup_of, by_language)
+    parent_name = display_name(parent) if parent else intent.followup_of
+    return DesiredIntent(display_name(intent), parent_name, by_language)
 
 
 def webhook_state(intent: Intent) -> df.Intent.WebhookState:
@@ -222,19 +243,21 @@ def training_phrase(intent: Intent, phrase: str) -> df.Intent.TrainingPhrase:
                 df.Intent.TrainingPhrase.Part(
                     text=part.text,
                     entity_type=f"@{parameter.entity}",
-                    alias=parameter.name,
+                    alias=parameter_name(intent, parameter.name),
                     user_defined=True,
                 )
             )
     return df.Intent.TrainingPhrase(type_=df.Intent.TrainingPhrase.Type.EXAMPLE, parts=compiled)
 
 
-def messages(responses: Responses) -> list[df.Intent.Message]:
-    """Text (every variant in one message: Dialogflow picks one), quick replies, the card, then links.
+def messages(responses: Responses, more_text: list[list[str]] | None = None) -> list[df.Intent.Message]:
+    """Text (every variant in one message: Dialogflow picks one), any further text messages (each sent),
+    quick replies, the card, then links.
 
     Links become a card with no title whose buttons open each link, so that they survive export and import.
     """
     found = [df.Intent.Message(text=df.Intent.Message.Text(text=list(responses.text)))]
+    found += [df.Intent.Message(text=df.Intent.Message.Text(text=list(texts))) for texts in more_text or []]
     if responses.quick_replies:
         found.append(
             df.Intent.Message(

@@ -3,6 +3,10 @@
 agent.json, package.json, intents/<name>.json with intents/<name>_usersays_<lang>.json, and
 entities/<name>.json with entities/<name>_entries_<lang>.json. Ids are derived from names, so exporting
 the same library twice gives the same bytes.
+
+The ZIP is safe to restore in the console: its webhook block keeps fulfilment on (with the URL given),
+and it carries the ownership record (`sync-intents-ownership`) naming the ids of its intents and entity
+types, which the console keeps on restore, so the next `apply` still knows them as the library's.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from google.cloud import dialogflow_v2 as df
 
 from webhook.dialogflow.compile import CompiledAgent, DesiredEntityType, DesiredIntent
+from webhook.dialogflow.ownership import OWNERSHIP_ENTITY_TYPE, Ownership
 
 ID_NAMESPACE = uuid.UUID("6f1d3b5e-1c7a-4c1e-9a34-5b0f2d1e7c90")
 #: Zip entries carry this time so that the archive depends only on its content.
@@ -31,13 +36,27 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, "\x1f".join(parts)))
 
 
-def agent_files(compiled: CompiledAgent) -> AgentFiles:
+class ExportError(ValueError):
+    """The agent cannot be exported as asked (an intent uses the webhook, and no URL was given)."""
+
+
+def agent_files(compiled: CompiledAgent, webhook_url: str = "") -> AgentFiles:
     """Every file of the export, by path inside the zip, as JSON-ready values."""
     default, *others = _default_first(compiled.languages)
+    uses_webhook = any(
+        next(iter(i.by_language.values())).webhook_state != df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
+        for i in compiled.intents.values()
+    )
+    if uses_webhook and not webhook_url:
+        raise ExportError(
+            "intents of this agent call the webhook: pass --webhook-url so that a restore keeps "
+            "fulfilment on (the console replaces the agent's webhook settings with the ZIP's)"
+        )
     files: AgentFiles = {
         "package.json": {"version": "1.0.0"},
-        "agent.json": _agent_json(compiled, default, others),
+        "agent.json": _agent_json(compiled, default, others, webhook_url),
     }
+    files |= _ownership_files(compiled, default)
     for name, entity_type in compiled.entity_types.items():
         files[f"entities/{name}.json"] = _entity_json(entity_type, default)
         for language, typed in entity_type.by_language.items():
@@ -60,7 +79,29 @@ def _default_first(languages: tuple[str, ...]) -> list[str]:
     return sorted(languages, key=lambda language: language != "en")
 
 
-def _agent_json(compiled: CompiledAgent, default: str, others: list[str]) -> dict[str, Any]:
+def _ownership_files(compiled: CompiledAgent, default: str) -> AgentFiles:
+    """The ownership record: every intent and entity type of the export is the library's."""
+    ownership = Ownership(
+        frozenset(stable_id("intent", name) for name in compiled.intents),
+        frozenset(stable_id("entity", name) for name in compiled.entity_types),
+    )
+    return {
+        f"entities/{OWNERSHIP_ENTITY_TYPE}.json": {
+            "id": stable_id("entity", OWNERSHIP_ENTITY_TYPE),
+            "name": OWNERSHIP_ENTITY_TYPE,
+            "isOverridable": True,
+            "isEnum": True,
+            "isRegexp": False,
+            "automatedExpansion": False,
+            "allowFuzzyExtraction": False,
+        },
+        f"entities/{OWNERSHIP_ENTITY_TYPE}_entries_{default}.json": [
+            {"value": e.value, "synonyms": list(e.synonyms)} for e in ownership.entries()
+        ],
+    }
+
+
+def _agent_json(compiled: CompiledAgent, default: str, others: list[str], webhook_url: str) -> dict[str, Any]:
     return {
         "description": f"{compiled.display_name}: the shared council chatbot, exported by sync-intents.",
         "language": default,
@@ -72,10 +113,10 @@ def _agent_json(compiled: CompiledAgent, default: str, others: list[str]) -> dic
         "disableStackdriverLogs": True,
         "defaultTimezone": "Europe/London",
         "webhook": {
-            "url": "",
+            "url": webhook_url,
             "username": "",
             "headers": {},
-            "available": False,
+            "available": bool(webhook_url),
             "useForDomains": False,
             "cloudFunctionsEnabled": False,
             "cloudFunctionsInitialized": False,
@@ -127,7 +168,7 @@ def _intent_json(intent: DesiredIntent, every: Mapping[str, DesiredIntent], defa
         "responses": [
             {
                 "resetContexts": False,
-                "action": "",
+                "action": typed.action,
                 "affectedContexts": [
                     {"name": _short_context(c.name), "parameters": {}, "lifespan": c.lifespan_count}
                     for c in typed.output_contexts
@@ -168,7 +209,7 @@ def _parameter_json(intent: DesiredIntent, index: int) -> dict[str, Any]:
         "required": first.mandatory,
         "dataType": first.entity_type_display_name,
         "value": first.value,
-        "defaultValue": "",
+        "defaultValue": first.default_value,
         "isList": first.is_list,
         "prompts": prompts,
         "promptMessages": [],

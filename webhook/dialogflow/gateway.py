@@ -2,6 +2,10 @@
 
 With an endpoint (HOST:PORT) the channel is insecure and carries no credentials: for emulators and the
 tests' fake server. Without one, Google's default credentials and the regional endpoint are used.
+
+Calls are rate-limited per consumer project (whose quota they use: `--quota-project`, else the
+credentials' quota project, else their own project) and per agent project; see `calls`. The channel's
+message limits are raised from gRPC's 4 MiB default, and batches are split so that no request passes them.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from google.cloud.dialogflow_v2.services.entity_types.transports import EntityTy
 from google.cloud.dialogflow_v2.services.intents.transports import IntentsGrpcTransport
 from google.protobuf import field_mask_pb2
 
-from webhook.dialogflow.calls import CallLog, CallPolicy, PolicyInterceptor, limiter_for
+from webhook.dialogflow.calls import CallLog, CallPolicy, PolicyInterceptor, limiters_for, too_large
 from webhook.dialogflow.target import Target
 
 #: Reconnect quickly after a dropped connection; the interceptor's backoff paces the retries.
@@ -29,6 +33,8 @@ CHANNEL_OPTIONS = [
     ("grpc.min_reconnect_backoff_ms", 100),
     ("grpc.max_reconnect_backoff_ms", 2000),
 ]
+#: A batch request is kept to this share of the message limit, leaving room for the request's envelope.
+BATCH_SHARE = 0.8
 
 
 class GatewayError(Exception):
@@ -48,15 +54,29 @@ class Gateway:
     """The agent of one target, read and written through the real client library."""
 
     def __init__(
-        self, target: Target, *, endpoint: str | None = None, policy: CallPolicy | None = None
+        self,
+        target: Target,
+        *,
+        endpoint: str | None = None,
+        policy: CallPolicy | None = None,
+        quota_project: str | None = None,
     ) -> None:
         self.target = target
         self.policy = policy or CallPolicy()
         self.log = CallLog()
+        options = [
+            *CHANNEL_OPTIONS,
+            ("grpc.max_send_message_length", self.policy.max_message_bytes),
+            ("grpc.max_receive_message_length", self.policy.max_message_bytes),
+        ]
+        self._raw_channel, self.consumer = _channel(target, endpoint, quota_project, options)
         interceptor = PolicyInterceptor(
-            self.policy, limiter_for(target.project, self.policy.calls_per_minute), self.log
+            self.policy,
+            limiters_for(self.consumer, target.project, self.policy),
+            self.log,
+            # On Google's endpoint the credentials send the header themselves (with_quota_project).
+            quota_project=quota_project if endpoint else None,
         )
-        self._raw_channel = _channel(target, endpoint)
         channel = grpc.intercept_channel(self._raw_channel, interceptor)
         self.intents = df.IntentsClient(transport=IntentsGrpcTransport(channel=channel))
         self.entity_types = df.EntityTypesClient(transport=EntityTypesGrpcTransport(channel=channel))
@@ -106,16 +126,23 @@ class Gateway:
     def batch_update_intents(
         self, intents: Sequence[df.Intent], language: str, fields: Iterable[str]
     ) -> list[df.Intent]:
-        """Create (no name) and update (named) intents in one language; returns them in request order."""
-        request = df.BatchUpdateIntentsRequest(
-            parent=self.target.agent,
-            intent_batch_inline=df.IntentBatch(intents=list(intents)),
-            language_code=language,
-            update_mask=field_mask_pb2.FieldMask(paths=list(fields)),
-            intent_view=df.IntentView.INTENT_VIEW_FULL,
-        )
-        operation = self._call("BatchUpdateIntents", self.intents.batch_update_intents, request=request)
-        return list(self._wait(operation, "BatchUpdateIntents").intents)
+        """Create (no name) and update (named) intents in one language, in as few requests as fit.
+
+        The order of the intents returned is not documented: match them by display name, not position.
+        """
+        paths = list(fields)
+        written: list[df.Intent] = []
+        for chunk in self._chunks(intents, df.Intent.pb, "intent"):
+            request = df.BatchUpdateIntentsRequest(
+                parent=self.target.agent,
+                intent_batch_inline=df.IntentBatch(intents=chunk),
+                language_code=language,
+                update_mask=field_mask_pb2.FieldMask(paths=paths),
+                intent_view=df.IntentView.INTENT_VIEW_FULL,
+            )
+            operation = self._call("BatchUpdateIntents", self.intents.batch_update_intents, request=request)
+            written += self._wait(operation, "BatchUpdateIntents").intents
+        return written
 
     def batch_delete_intents(self, names: Sequence[str]) -> None:
         """Delete intents (and, as Dialogflow does, their follow-ups)."""
@@ -128,17 +155,21 @@ class Gateway:
     def batch_update_entity_types(
         self, entity_types: Sequence[df.EntityType], language: str, fields: Iterable[str]
     ) -> list[df.EntityType]:
-        """Create (no name) and update (named) entity types in one language."""
-        request = df.BatchUpdateEntityTypesRequest(
-            parent=self.target.agent,
-            entity_type_batch_inline=df.EntityTypeBatch(entity_types=list(entity_types)),
-            language_code=language,
-            update_mask=field_mask_pb2.FieldMask(paths=list(fields)),
-        )
-        operation = self._call(
-            "BatchUpdateEntityTypes", self.entity_types.batch_update_entity_types, request=request
-        )
-        return list(self._wait(operation, "BatchUpdateEntityTypes").entity_types)
+        """Create (no name) and update (named) entity types in one language; match results by display name."""
+        paths = list(fields)
+        written: list[df.EntityType] = []
+        for chunk in self._chunks(entity_types, df.EntityType.pb, "entity type"):
+            request = df.BatchUpdateEntityTypesRequest(
+                parent=self.target.agent,
+                entity_type_batch_inline=df.EntityTypeBatch(entity_types=chunk),
+                language_code=language,
+                update_mask=field_mask_pb2.FieldMask(paths=paths),
+            )
+            operation = self._call(
+                "BatchUpdateEntityTypes", self.entity_types.batch_update_entity_types, request=request
+            )
+            written += self._wait(operation, "BatchUpdateEntityTypes").entity_types
+        return written
 
     def batch_delete_entity_types(self, names: Sequence[str]) -> None:
         """Delete entity types; none may still be used by an intent."""
@@ -180,6 +211,26 @@ class Gateway:
 
     # Plumbing ----------------------------------------------------------------------------------------
 
+    def _chunks(self, items: Sequence[Any], to_pb: Any, what: str) -> list[list[Any]]:
+        """`items` in consecutive groups whose serialised size stays under the channel's message limit."""
+        budget = int(self.policy.max_message_bytes * BATCH_SHARE)
+        chunks: list[list[Any]] = [[]]
+        size = 0
+        for item in items:
+            item_size = to_pb(item).ByteSize() + 16
+            if item_size > budget:
+                name = getattr(item, "display_name", "")
+                raise GatewayError(
+                    f"the {what} {name} is {item_size} bytes, more than one request to "
+                    f"{self.target.agent} may carry ({budget}): shorten it"
+                )
+            if chunks[-1] and size + item_size > budget:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(item)
+            size += item_size
+        return [chunk for chunk in chunks if chunk]
+
     def _call(self, what: str, method: Any, **kwargs: Any) -> Any:
         try:
             # The interceptor retries; the library's own retry is switched off so the two never stack.
@@ -208,18 +259,33 @@ class Gateway:
 def _describe(error: exceptions.GoogleAPICallError) -> str:
     code = getattr(error, "grpc_status_code", None)
     name = code.name if code is not None else type(error).__name__
+    if code is not None and too_large(code, error.message):
+        return f"{name}: a message was over the size limit, not retried ({error.message})"
     return f"{name}: {error.message}"
 
 
-def _channel(target: Target, endpoint: str | None) -> grpc.Channel:
+def _channel(
+    target: Target, endpoint: str | None, quota_project: str | None, options: list[tuple[str, Any]]
+) -> tuple[grpc.Channel, str]:
+    """The channel, and the consumer project its calls are charged to."""
     if endpoint:
-        return grpc.insecure_channel(endpoint, options=CHANNEL_OPTIONS)
+        return grpc.insecure_channel(endpoint, options=options), quota_project or f"endpoint:{endpoint}"
     try:
-        return IntentsGrpcTransport.create_channel(
-            f"{target.api_host}:443", scopes=IntentsGrpcTransport.AUTH_SCOPES, options=CHANNEL_OPTIONS
-        )
+        credentials, credentials_project = google.auth.default(scopes=IntentsGrpcTransport.AUTH_SCOPES)
     except google.auth.exceptions.DefaultCredentialsError as error:
         raise GatewayError(
             f"no Google credentials for {target.agent}: run `gcloud auth application-default login` "
             f"or set GOOGLE_APPLICATION_CREDENTIALS ({error})"
         ) from error
+    if quota_project and hasattr(credentials, "with_quota_project"):
+        credentials = credentials.with_quota_project(quota_project)
+    consumer = (
+        quota_project
+        or getattr(credentials, "quota_project_id", None)
+        or credentials_project
+        or target.project
+    )
+    channel = IntentsGrpcTransport.create_channel(
+        f"{target.api_host}:443", credentials=credentials, options=options
+    )
+    return channel, consumer

@@ -2,14 +2,20 @@
 
 Each file's own `name` field is trusted, not its file name (the console shortens and escapes those).
 A display name already shaped `<area>.<name>` keeps it as the intent id; any other gets a slug under the
-`imported` area. Only English and Welsh are imported (the library speaks those); text is marked
-`review: needs-review`, since nobody has checked it against the library's style yet.
+`imported` area, and the display name itself is kept in the intent's `dialogflow:` block (with its
+action, parameter names and values, and text messages after the first), so exporting the library again
+gives back the agent. Only English and Welsh are imported (the library speaks those): the languages come
+from agent.json, or, in an export without one, from the files. Everything the library cannot express
+(other languages, platform-specific messages, conditions, priorities ...) is listed in the report, never
+dropped silently. Text is marked `review: needs-review`, since nobody has checked it against the
+library's style yet.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,13 +24,52 @@ from typing import Any
 
 import yaml
 
-from webhook.dialogflow.ownership import INTENT_ID
+from webhook.dialogflow.ownership import INTENT_ID, OWNERSHIP_ENTITY_TYPE
 
 LIBRARY_LANGUAGES = ("en", "cy")
 RESERVED_AREAS = ("entities", "messages", "schema")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 ENTITY = re.compile(r"^[a-z][a-z0-9_-]*$")
 CONTEXT = re.compile(r"^[a-z][a-z0-9_-]*$")
+DEFAULT_FROM_CONTEXT = re.compile(r"^#[a-z][a-z0-9_-]*\.[a-z][a-z0-9_]*$")
+#: Intent fields the import keeps, and the value of each the console writes when it is not used.
+INTENT_KEPT = {"id", "parentId", "rootParentId", "name", "contexts", "responses", "webhookUsed"}
+INTENT_DEFAULTS: dict[str, Any] = {
+    "auto": True,
+    "priority": 500000,
+    "webhookForSlotFilling": False,
+    "fallbackIntent": False,
+    "events": [],
+    "conditionalResponses": [],
+    "condition": "",
+    "conditionalFollowupEvents": [],
+    "lastUpdate": None,
+    "endInteraction": False,
+    "liveAgentHandoff": False,
+}
+RESPONSE_DEFAULTS: dict[str, Any] = {
+    "resetContexts": False,
+    "action": "",
+    "affectedContexts": [],
+    "parameters": [],
+    "messages": [],
+    "defaultResponsePlatforms": {},
+    "speech": [],
+}
+PARAMETER_DEFAULTS: dict[str, Any] = {
+    "id": None,
+    "name": None,
+    "required": False,
+    "dataType": None,
+    "value": None,
+    "defaultValue": "",
+    "isList": False,
+    "prompts": [],
+    "promptMessages": [],
+    "noMatchPromptMessages": [],
+    "noInputPromptMessages": [],
+    "outputDialogContexts": [],
+}
 USERSAYS = re.compile(r"^(?P<stem>.+)_usersays_(?P<lang>[A-Za-z-]+)\.json$")
 ENTRIES = re.compile(r"^(?P<stem>.+)_entries_(?P<lang>[A-Za-z-]+)\.json$")
 NO_TEXT = "(The imported agent had no text response here: write one.)"
@@ -75,8 +120,21 @@ def read_export(source: Path) -> dict[str, Any]:
     return parsed
 
 
-def import_agent(source: Path, output: Path) -> ImportReport:
-    """Read the export at `source` and write library YAML under `output`; refuses to overwrite a file."""
+#: What a library folder needs besides intents to validate on its own (`validate --library <folder>`).
+LIBRARY_SUPPORT = (
+    "intents/schema",
+    "intents/routing.yaml",
+    "intents/messages",
+    "councils/council.schema.json",
+)
+
+
+def import_agent(source: Path, output: Path, library_root: Path | None = None) -> ImportReport:
+    """Read the export at `source` and write library YAML under `output`; refuses to overwrite a file.
+
+    With `library_root`, its schemas, routing messages and messages catalogue are copied in too, so that
+    the folder is a library that validates on its own.
+    """
     files = read_export(source)
     documents, report = convert(files)
     existing = [path for path in documents if (output / path).exists()]
@@ -87,6 +145,15 @@ def import_agent(source: Path, output: Path) -> ImportReport:
         target = output / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# yaml-language-server: $schema={schema}\n{dump_yaml(data)}", encoding="utf-8")
+    for relative in LIBRARY_SUPPORT if library_root else ():
+        origin, target = library_root / relative, output / relative
+        if target.exists() or not origin.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if origin.is_dir():
+            shutil.copytree(origin, target)
+        else:
+            shutil.copy(origin, target)
     return report
 
 
@@ -94,21 +161,22 @@ def convert(files: Mapping[str, Any]) -> tuple[dict[str, tuple[str, dict[str, An
     """The library files (path -> (schema path, data)) for an export's files, and notes on the way."""
     report = ImportReport()
     agent = files.get("agent.json", {})
-    default = str(agent.get("language", "en")).lower()
-    languages = [
-        lang for lang in (default, *agent.get("supportedLanguages", [])) if lang in LIBRARY_LANGUAGES
-    ]
-    dropped = [
-        lang for lang in (default, *agent.get("supportedLanguages", [])) if lang not in LIBRARY_LANGUAGES
-    ]
+    found = _languages(files)
+    default = str(agent.get("language") or ("en" if "en" in found or not found else found[0])).lower()
+    every = list(dict.fromkeys([default, *agent.get("supportedLanguages", []), *found]))
+    languages = [lang for lang in every if lang in LIBRARY_LANGUAGES]
+    dropped = [lang for lang in every if lang not in LIBRARY_LANGUAGES]
     if dropped:
         report.notes.append(f"left out languages the library does not speak: {', '.join(dropped)}")
-    if "en" not in languages and "agent.json" in files:
+    if "en" not in languages:
         raise AgentImportError("the agent has no English: the library needs English for every intent")
-    languages = languages or ["en"]
+    if "agent.json" not in files:
+        report.notes.append(f"no agent.json: took the languages from the files ({', '.join(every)})")
     entity_names = _entity_names(files)
     documents: dict[str, tuple[str, dict[str, Any]]] = {}
     for stem, data in _definitions(files, "entities/", ENTRIES):
+        if data["name"] == OWNERSHIP_ENTITY_TYPE:
+            continue  # sync-intents' own record of what it created, not part of the library
         name = entity_names[data["name"]]
         documents[f"intents/entities/{name}.yaml"] = (
             "../schema/entity.schema.json",
@@ -126,6 +194,22 @@ def convert(files: Mapping[str, Any]) -> tuple[dict[str, tuple[str, dict[str, An
         documents[f"intents/{area}/{name}.yaml"] = ("../schema/intent.schema.json", converted)
         report.intents.append(intent_id)
     return documents, report
+
+
+def _languages(files: Mapping[str, Any]) -> list[str]:
+    """The languages an export's files hold text in (for an export without agent.json)."""
+    found: list[str] = []
+    for path, data in sorted(files.items()):
+        name = path.rsplit("/", 1)[-1]
+        match = USERSAYS.match(name) or ENTRIES.match(name)
+        if match:
+            found.append(match["lang"].lower())
+        elif path.startswith("intents/") and isinstance(data, dict):
+            for response in data.get("responses", []):
+                found += [str(m["lang"]).lower() for m in response.get("messages", []) if m.get("lang")]
+                for parameter in response.get("parameters", []):
+                    found += [str(p["lang"]).lower() for p in parameter.get("prompts", []) if p.get("lang")]
+    return list(dict.fromkeys(found))
 
 
 def _definitions(files: Mapping[str, Any], folder: str, localised: re.Pattern[str]) -> list[tuple[str, Any]]:
@@ -161,6 +245,8 @@ def _entity_names(files: Mapping[str, Any]) -> dict[str, str]:
     names: dict[str, str] = {}
     for _, data in _definitions(files, "entities/", ENTRIES):
         original = data["name"]
+        if original == OWNERSHIP_ENTITY_TYPE:
+            continue
         name = original if ENTITY.match(original) and original != "sys" else slug(original, ENTITY, "entity")
         while name in names.values():
             name += "_2"
@@ -223,12 +309,18 @@ def _intent(
 ) -> dict[str, Any]:
     display = data["name"]
     response = (data.get("responses") or [{}])[0]
+    _report_unkept(data, response, intent_id, report)
     intent: dict[str, Any] = {
         "id": intent_id,
         "title": _title(display),
         "description": f"Imported from the Dialogflow intent '{display}'.",
         "tier": "any",
     }
+    dialogflow: dict[str, Any] = {}
+    if display != intent_id:
+        dialogflow["display_name"] = display
+    if response.get("action"):
+        dialogflow["action"] = response["action"]
     if data.get("fallbackIntent"):
         intent["fallback"] = True
     if data.get("parentId"):
@@ -240,30 +332,87 @@ def _intent(
     events = [e["name"] for e in data.get("events", []) if e.get("name")]
     if events:
         intent["events"] = events
-    parameters, aliases = _parameters(response, languages, entity_names, intent_id, report)
+    parameters, aliases, originals = _parameters(response, languages, entity_names, intent_id, report)
     if parameters:
         intent["parameters"] = parameters
+    if originals:
+        dialogflow["parameters"] = originals
     contexts: dict[str, Any] = {}
     if data.get("contexts"):
-        contexts["input"] = list(dict.fromkeys(slug(c, CONTEXT, "context") for c in data["contexts"]))
+        contexts["input"] = list(dict.fromkeys(context_name(c) for c in data["contexts"]))
     if response.get("affectedContexts"):
         contexts["output"] = [
-            {"name": slug(c["name"], CONTEXT, "context"), "lifespan": c.get("lifespan", 5)}
+            {"name": context_name(c["name"]), "lifespan": c.get("lifespan", 5)}
             for c in response["affectedContexts"]
         ]
+        for context in response["affectedContexts"]:
+            if context.get("parameters"):
+                report.notes.append(
+                    f"{intent_id}: output context {context['name']} sets parameters; left out"
+                )
     if contexts:
         intent["contexts"] = contexts
     if data.get("webhookUsed"):
         intent["fulfilment"] = {"webhook": True, "handler": intent_id}
+        report.notes.append(
+            f"{intent_id}: calls the agent's webhook; write a handler {intent_id!r} in "
+            "webhook/fulfilment/handlers/ (validate reports it as unknown until then)"
+        )
         if data.get("webhookForSlotFilling"):
             intent["fulfilment"]["slot_filling"] = True
-    intent["languages"] = {
-        language: _language(
-            response, usersays.get(language, []), language, default, aliases, intent_id, report
+    intent["languages"] = {}
+    more_text: dict[str, list[list[str]]] = {}
+    for language in languages:
+        intent["languages"][language], more = _language(
+            response,
+            usersays.get(language, []),
+            language,
+            default,
+            aliases,
+            intent_id,
+            report,
+            bool(data.get("fallbackIntent")),
         )
-        for language in languages
-    }
+        if more:
+            more_text[language] = more
+    if more_text:
+        dialogflow["more_text"] = more_text
+    if dialogflow:
+        intent["dialogflow"] = dialogflow
     return intent
+
+
+def context_name(name: str) -> str:
+    """A context name as the library writes it: Dialogflow's own, lower-cased (contexts ignore case)."""
+    lowered = name.lower()
+    return lowered if CONTEXT.match(lowered) else slug(name, CONTEXT, "context")
+
+
+def _report_unkept(
+    data: Mapping[str, Any], response: Mapping[str, Any], intent_id: str, report: ImportReport
+) -> None:
+    """Note every field of an intent the library cannot express and that is not at its default."""
+    handled = INTENT_KEPT | {"webhookForSlotFilling", "fallbackIntent", "events", "lastUpdate"}
+    for key, value in data.items():
+        if key not in handled and (key not in INTENT_DEFAULTS or value != INTENT_DEFAULTS[key]):
+            report.notes.append(f"{intent_id}: {key} = {json.dumps(value)} not kept")
+    if len(data.get("responses") or []) > 1:
+        report.notes.append(f"{intent_id}: only the first of {len(data['responses'])} responses kept")
+    for key, value in response.items():
+        if key not in RESPONSE_DEFAULTS or (
+            key in ("resetContexts", "defaultResponsePlatforms", "speech") and value != RESPONSE_DEFAULTS[key]
+        ):
+            report.notes.append(f"{intent_id}: response {key} = {json.dumps(value)} not kept")
+    for parameter in response.get("parameters", []):
+        for key, value in parameter.items():
+            if key not in PARAMETER_DEFAULTS or (
+                PARAMETER_DEFAULTS[key] is not None
+                and key not in ("required", "isList", "prompts", "defaultValue")
+                and value != PARAMETER_DEFAULTS[key]
+            ):
+                report.notes.append(
+                    f"{intent_id}: parameter {parameter.get('name')} {key} = {json.dumps(value)} not kept"
+                )
 
 
 def _title(display: str) -> str:
@@ -278,9 +427,10 @@ def _parameters(
     entity_names: Mapping[str, str],
     intent_id: str,
     report: ImportReport,
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
+) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, dict[str, str]]]:
     parameters = []
     aliases: dict[str, str] = {}
+    originals: dict[str, dict[str, str]] = {}
     for item in response.get("parameters", []):
         data_type = str(item.get("dataType", ""))
         if not data_type.startswith("@"):
@@ -294,7 +444,16 @@ def _parameters(
             )
             continue
         name = slug(item["name"], NAME, "value")
+        while name in originals or any(p["name"] == name for p in parameters):
+            name += "_2"
         aliases[item["name"]] = name
+        original: dict[str, str] = {}
+        if item["name"] != name:
+            original["name"] = item["name"]
+        if item.get("value", f"${item['name']}") != f"${item['name']}":
+            original["value"] = item["value"]
+        if original:
+            originals[name] = original
         parameter: dict[str, Any] = {"name": name, "entity": entity}
         if item.get("required"):
             parameter["required"] = True
@@ -311,8 +470,16 @@ def _parameters(
         prompts = {language: texts for language, texts in prompts.items() if texts}
         if prompts:
             parameter["prompts"] = prompts
+        default_value = item.get("defaultValue") or ""
+        if DEFAULT_FROM_CONTEXT.match(default_value):
+            parameter["default"] = default_value
+        elif default_value:
+            report.notes.append(
+                f"{intent_id}: parameter {item['name']!r} default {default_value!r} is not a "
+                "#context.parameter; left out"
+            )
         parameters.append(parameter)
-    return parameters, aliases
+    return parameters, aliases, originals
 
 
 def _language(
@@ -323,13 +490,14 @@ def _language(
     aliases: Mapping[str, str],
     intent_id: str,
     report: ImportReport,
-) -> dict[str, Any]:
+    fallback: bool = False,
+) -> tuple[dict[str, Any], list[list[str]]]:
     phrases = list(dict.fromkeys(p for p in (_phrase(item, aliases) for item in usersays) if p))
-    if not phrases:
+    if not phrases and not fallback:  # a fallback's phrases are negative examples, and may be none
         phrases = [_title(intent_id.split(".")[-1]).lower()]
         report.notes.append(f"{intent_id}: no {language} training phrases; wrote {phrases[0]!r}: replace it")
-    responses = _responses(response.get("messages", []), language, default, intent_id, report)
-    return {"review": "needs-review", "phrases": phrases, "responses": responses}
+    responses, more = _responses(response.get("messages", []), language, default, intent_id, report)
+    return {"review": "needs-review", "phrases": phrases, "responses": responses}, more
 
 
 def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
@@ -349,15 +517,23 @@ def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
 
 def _responses(
     messages: list[Mapping[str, Any]], language: str, default: str, intent_id: str, report: ImportReport
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], list[list[str]]]:
+    """The responses, and the text messages after the first (Dialogflow sends each one)."""
     responses: dict[str, Any] = {"text": []}
+    texts: list[list[str]] = []
     for message in messages:
-        if message.get("lang", default) != language or message.get("platform"):
+        if message.get("lang", default) != language:
             continue
         kind = int(message.get("type", 0))
+        if message.get("platform") or message.get("condition"):
+            what = f"platform {message['platform']}" if message.get("platform") else "a condition"
+            report.notes.append(f"{intent_id}: left out a {language} message of type {kind} with {what}")
+            continue
         if kind == 0:
             speech = message.get("speech", [])
-            responses["text"] += [s for s in ([speech] if isinstance(speech, str) else speech) if s]
+            variants = [s for s in ([speech] if isinstance(speech, str) else speech) if s]
+            if variants:
+                texts.append(variants)
         elif kind == 2:
             responses.setdefault("quick_replies", []).extend(message.get("replies", []))
         elif kind == 1:
@@ -375,10 +551,12 @@ def _responses(
                 responses.setdefault("links", []).extend(buttons)
         else:
             report.notes.append(f"{intent_id}: left out a {language} message of type {kind}")
-    if not responses["text"]:
+    if texts:
+        responses["text"] = texts[0]
+    else:
         responses["text"] = [NO_TEXT]
         report.notes.append(f"{intent_id}: no {language} text response; wrote a placeholder to replace")
-    return responses
+    return responses, texts[1:]
 
 
 class _Dumper(yaml.SafeDumper):

@@ -62,9 +62,12 @@ class Ownership:
         """The display names of one kind claimed by a run that may not have finished."""
         return self.intent_claims if kind == "intent" else self.entity_type_claims
 
-    def owns(self, kind: str, name: str, display_name: str) -> bool:
-        """Recorded (or claimed, from an interrupted run) and library-shaped."""
-        if not library_shaped(kind, display_name):
+    def owns(self, kind: str, name: str, display_name: str, known: frozenset[str] = frozenset()) -> bool:
+        """Recorded (or claimed, from an interrupted run) and a name the library gives: library-shaped,
+        or one of `known` (the display names the library asks for, such as an imported agent's own)."""
+        if display_name == OWNERSHIP_ENTITY_TYPE:
+            return False
+        if not library_shaped(kind, display_name) and display_name not in known:
             return False
         return resource_id(name) in self.ids(kind) or display_name in self.claims(kind)
 

@@ -2,6 +2,12 @@
 
 Pure: the agent has already been read. Only owned resources (see `ownership`) are ever updated or
 deleted; a hand-made one that collides with a library name is reported as a conflict and left alone.
+
+The two intents Dialogflow puts in every new ES agent ("Default Welcome Intent" on the WELCOME event and
+"Default Fallback Intent") are the exception: left alone they would answer beside the library's welcome
+and fallback intents. Where the library has a counterpart (an intent of the same display name, else one
+on the same event, else a fallback with no input context) the stock intent is adopted: updated in place
+into the library's intent, after a snapshot. One with no counterpart is kept, and the plan says so.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from webhook.dialogflow.state import AgentState
 INTENT = "intent"
 ENTITY_TYPE = "entity_type"
 CREATE, UPDATE, DELETE = "create", "update", "delete"
+STOCK_WELCOME = "Default Welcome Intent"
+STOCK_FALLBACK = "Default Fallback Intent"
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class Change:
     languages: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     diffs: Mapping[str, LanguageDiff] = field(default_factory=dict)
+    #: For an update that adopts one of the agent's stock intents: its display name before.
+    adopts: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,8 @@ class Plan:
     conflicts: tuple[Conflict, ...]
     owned: Mapping[str, Mapping[str, str]]
     housekeeping: tuple[str, ...]
+    #: Stock intents kept as they are, with why.
+    stock_kept: tuple[str, ...] = ()
 
     def of(self, kind: str, action: str) -> list[Change]:
         """The changes of one kind and action."""
@@ -73,6 +85,11 @@ class Plan:
         }
 
     @property
+    def adoptions(self) -> list[Change]:
+        """Updates that turn a stock intent into a library intent."""
+        return [c for c in self.changes if c.adopts]
+
+    @property
     def has_changes(self) -> bool:
         """Anything to write: a change, or ownership records to put straight after an interrupted run."""
         return bool(self.changes or self.housekeeping)
@@ -84,14 +101,21 @@ def make_plan(compiled: CompiledAgent, state: AgentState) -> Plan:
     owned: dict[str, dict[str, str]] = {INTENT: {}, ENTITY_TYPE: {}}
     changes: list[Change] = []
     conflicts: list[Conflict] = []
+    stock_kept: list[str] = []
     for kind, desired_all, actual_all in (
         (ENTITY_TYPE, compiled.entity_types, state.entity_types),
         (INTENT, compiled.intents, state.intents),
     ):
         by_display = {state.display_name(kind, name): name for name in actual_all}
+        known = frozenset(desired_all)
         owned[kind] = {
-            display: name for display, name in by_display.items() if state.ownership.owns(kind, name, display)
+            display: name
+            for display, name in by_display.items()
+            if state.ownership.owns(kind, name, display, known)
         }
+        adopted: dict[str, str] = {}
+        if kind == INTENT:
+            adopted, stock_kept = _stock_intents(compiled, state, by_display, owned[INTENT])
         for display, desired in desired_all.items():
             name = by_display.get(display)
             blocked = (
@@ -99,7 +123,10 @@ def make_plan(compiled: CompiledAgent, state: AgentState) -> Plan:
                 if isinstance(desired, DesiredIntent)
                 else None
             )
-            if blocked:
+            if display in adopted:
+                change = _update(kind, desired, adopted[display], state, languages, adopting=True)
+                changes.append(change)
+            elif blocked:
                 conflicts.append(Conflict(kind, display, name or "", blocked))
             elif name is None:
                 changes.append(Change(kind, CREATE, display, languages=languages))
@@ -108,7 +135,11 @@ def make_plan(compiled: CompiledAgent, state: AgentState) -> Plan:
                     Conflict(kind, display, name, "exists but was not created by sync-intents; left alone")
                 )
             elif (change := _update(kind, desired, name, state, languages)) is not None:
-                changes.append(change)
+                if "follow-up of" in change.fields:
+                    # Dialogflow fixes a follow-up's parent when it is created; an update cannot move it.
+                    conflicts.append(Conflict(kind, display, name, _MOVED))
+                else:
+                    changes.append(change)
         for display, name in owned[kind].items():
             if display in desired_all:
                 continue
@@ -127,7 +158,51 @@ def make_plan(compiled: CompiledAgent, state: AgentState) -> Plan:
         conflicts=tuple(conflicts),
         owned=owned,
         housekeeping=_housekeeping(state, owned),
+        stock_kept=tuple(stock_kept),
     )
+
+
+_MOVED = (
+    "its parent changed in the library, and Dialogflow cannot move a follow-up to another parent: "
+    "delete it in the console, then apply again to create it under its new parent"
+)
+
+
+def _stock_intents(
+    compiled: CompiledAgent, state: AgentState, by_display: Mapping[str, str], owned: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """Library display name -> the stock intent it adopts; and notes on the stock intents kept."""
+    adopted: dict[str, str] = {}
+    kept: list[str] = []
+    for stock in (STOCK_WELCOME, STOCK_FALLBACK):
+        name = by_display.get(stock)
+        if name is None or stock in owned:
+            continue
+        intent = next(iter(state.intents[name].values()))
+        counterpart = _counterpart(compiled, stock, intent.events)
+        if counterpart is None:
+            what = "the WELCOME event" if stock == STOCK_WELCOME else "a fallback without input contexts"
+            kept.append(f"{stock}: kept, the library has no intent for {what}")
+        elif counterpart in by_display and counterpart != stock:
+            kept.append(f"{stock}: kept, {counterpart} already exists in the agent")
+        else:
+            adopted[counterpart] = name
+    return adopted, kept
+
+
+def _counterpart(compiled: CompiledAgent, stock: str, events: list[str]) -> str | None:
+    """The library intent a stock intent becomes: same display name, else same event, else the fallback."""
+    if stock in compiled.intents:
+        return stock
+    for display, desired in compiled.intents.items():
+        first = next(iter(desired.by_language.values()))
+        if desired.parent:
+            continue
+        if stock == STOCK_WELCOME and set(first.events) & set(events or ["WELCOME"]):
+            return display
+        if stock == STOCK_FALLBACK and first.is_fallback and not first.input_context_names:
+            return display
+    return None
 
 
 def _write_order(languages: tuple[str, ...], default: str) -> tuple[str, ...]:
@@ -160,6 +235,8 @@ def _update(
     name: str,
     state: AgentState,
     languages: tuple[str, ...],
+    *,
+    adopting: bool = False,
 ) -> Change | None:
     if kind == INTENT:
         assert isinstance(desired, DesiredIntent)
@@ -178,6 +255,9 @@ def _update(
     first = languages[0]
     fields = neutral_changes(wanted[first].neutral, found[first].neutral)
     changed = tuple(lang for lang in languages if diffs[lang])
+    if adopting:  # every language is written, so nothing of the stock intent's text is left behind
+        fields = tuple(f for f in fields if f != "follow-up of")
+        changed = languages
     if not changed and not fields:
         return None
     return Change(
@@ -188,6 +268,7 @@ def _update(
         languages=changed or (first,),
         fields=fields,
         diffs={lang: diff for lang, diff in diffs.items() if diff},
+        adopts=state.display_name(kind, name) if adopting else "",
     )
 
 

@@ -32,6 +32,10 @@ def plan_lines(plan: Plan) -> list[str]:
         for conflict in plan.conflicts:
             label = "entity type" if conflict.kind == ENTITY_TYPE else "intent"
             lines.append(f"  ! {label} {conflict.display_name}: {conflict.reason}")
+    if plan.stock_kept:
+        lines.append("")
+        lines.append("Stock intents of the agent:")
+        lines += [f"  * {note}" for note in plan.stock_kept]
     if plan.housekeeping:
         lines.append("")
         lines.append("Ownership records:")
@@ -60,6 +64,8 @@ def _change_lines(change: Change, plan: Plan) -> list[str]:
         return [head + _create_summary(change, plan)]
     if change.action == DELETE:
         return [head]
+    if change.adopts:
+        head += f" (adopts the agent's stock intent {change.adopts!r}, after a snapshot)"
     lines = [head]
     if change.fields:
         lines.append(f"      changed: {', '.join(change.fields)}")
@@ -104,6 +110,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             item["name"] = c.name
         if c.action != DELETE:
             item["languages"] = list(c.languages)
+        if c.adopts:
+            item["adopts"] = c.adopts
         if c.action == UPDATE:
             item["fields"] = list(c.fields)
             item["diffs"] = {language: diff.as_json() for language, diff in c.diffs.items()}
@@ -123,5 +131,6 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             for c in plan.conflicts
         ],
         "housekeeping": list(plan.housekeeping),
+        "stock_intents_kept": list(plan.stock_kept),
         "summary": plan.counts,
     }

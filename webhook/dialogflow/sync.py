@@ -1,7 +1,8 @@
 """Plan and apply for one council or many: compile, read the agent, diff, write.
 
-Several councils run at once; each project's calls share one rate limiter, so councils in different
-projects go in parallel while each project stays under its quota.
+Several councils run at once. Every call waits for the limiter of the consumer project it is charged to
+(shared by all workers using the same credentials) and of its agent project, so `--all` with one service
+account stays within one project's quota however many agents it syncs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class SyncOptions:
     endpoint: str | None = None
     policy: CallPolicy = field(default_factory=CallPolicy)
     snapshots: Path = DEFAULT_FOLDER
+    #: The consumer project to charge (and rate-limit) calls to; default: the credentials' own.
+    quota_project: str | None = None
 
 
 @dataclass
@@ -76,7 +79,9 @@ def plan_council(library: Library, slug: str, options: SyncOptions, project: str
         target = council_target(council, project)
         outcome.agent = target.agent
         compiled = compile_council(library, slug, target)
-        outcome.gateway = Gateway(target, endpoint=options.endpoint, policy=options.policy)
+        outcome.gateway = Gateway(
+            target, endpoint=options.endpoint, policy=options.policy, quota_project=options.quota_project
+        )
         outcome.plan = make_plan(compiled, read_state(outcome.gateway, compiled.languages))
     except SYNC_ERRORS as error:
         outcome.error = str(error)

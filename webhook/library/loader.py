@@ -260,6 +260,7 @@ def _build_intent(document: Document) -> Intent:
         webhook=fulfilment.get("webhook", False),
         handler=fulfilment.get("handler"),
         slot_filling=fulfilment.get("slot_filling", False),
+        dialogflow=data.get("dialogflow", {}),
         languages={
             language: IntentLanguage(
                 review=text["review"],

@@ -105,6 +105,8 @@ class Intent:
     webhook: bool = False
     handler: str | None = None
     slot_filling: bool = False
+    #: What only the Dialogflow agent needs (an imported agent's display name, action, ...), as written.
+    dialogflow: Mapping[str, Any] = field(default_factory=dict)
 
     def parameter(self, name: str) -> Parameter | None:
         """The parameter called `name`, if the intent declares one."""
