@@ -22,6 +22,7 @@ BENCHMARKS = [
     "bench_conversations",
     "bench_chat",
     "bench_sync",
+    "bench_diff",
     "bench_soak",
 ]
 

@@ -29,6 +29,7 @@ class LazyGroup(click.Group):
         "export": "webhook.dialogflow.commands:export",
         "import": "webhook.dialogflow.commands:import_",
         "nlu-report": "webhook.agent.commands:nlu_report",
+        "diff": "webhook.review.commands:diff",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
