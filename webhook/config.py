@@ -35,8 +35,10 @@ class Config:
     # Read from $SECRET_KEY when the app is built; production refuses to start without one.
     SECRET_KEY: str | None = None
     REQUIRE_SECRET_KEY = False
-    CHAT_RATE_PER_MINUTE = float(os.environ.get("CHAT_RATE_PER_MINUTE", "30"))
-    CHAT_RATE_BURST = int(os.environ.get("CHAT_RATE_BURST", "10"))
+    # A fast typist sends several messages in a few seconds: the burst lets them through, the rate
+    # still stops a script.
+    CHAT_RATE_PER_MINUTE = float(os.environ.get("CHAT_RATE_PER_MINUTE", "60"))
+    CHAT_RATE_BURST = int(os.environ.get("CHAT_RATE_BURST", "20"))
     # Log lines wait at most this long to be written together (0: each at once). Warnings and errors
     # are written at once; a killed process loses at most this much of its turn lines.
     LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0"))

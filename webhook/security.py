@@ -1,8 +1,9 @@
 """Security headers on every response, and a strict Content-Security-Policy on the pages.
 
-The chat page may be framed only by the council's own web site (its widget) and this app; every other
-page may not be framed at all. Scripts, styles and connections come from this app only: no CDN, no
-inline script.
+The chat page may be framed only by this app, the council's own web site (its widget) and any other
+origins the council's overlay lists under `chat: {frame_origins: [...]}` (a second site, a staging
+site, a developer's localhost); every other page may not be framed at all. Scripts, styles and
+connections come from this app only: no CDN, no inline script.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ BASE_POLICY = (
 )
 #: The chat page, the one page a council's own site may frame.
 CHAT_PAGE = re.compile(r"^/chat/([^/]+)$")
+#: An origin a council may add to those that frame its chat (as the overlay's schema allows).
+FRAME_ORIGIN = re.compile(r"https://[a-z0-9.-]+(:[0-9]{1,5})?|http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?")
 #: Paths whose JSON answers are about one resident, read by a program, and never to be cached.
 ANSWER_PREFIXES = ("/api/", "/webhook")
 
@@ -30,7 +33,7 @@ WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def council_origins(council: Council) -> list[str]:
-    """The origins of the council's web site(s), which may embed its chat."""
+    """The origins that may embed the council's chat: its web site(s), then the overlay's extra ones."""
     website = council.contact.get("website")
     urls = website.values() if isinstance(website, dict) else [website]
     origins = []
@@ -38,7 +41,21 @@ def council_origins(council: Council) -> list[str]:
         parts = urlsplit(str(url))
         if parts.scheme == "https" and parts.netloc:
             origins.append(f"https://{parts.netloc}")
-    return sorted(set(origins))
+    return sorted(set(origins)) + [o for o in extra_frame_origins(council) if o not in origins]
+
+
+def extra_frame_origins(council: Council) -> list[str]:
+    """`chat.frame_origins` in the council's overlay, each once: bare https origins, and http ones on
+    localhost. The overlay's schema says so too; this check keeps anything else out of the header even
+    when the library has errors."""
+    chat = council.document.data.get("chat") if isinstance(council.document.data, dict) else None
+    listed = chat.get("frame_origins", []) if isinstance(chat, dict) else []
+    origins: list[str] = []
+    for origin in listed:
+        origin = str(origin).rstrip("/")
+        if FRAME_ORIGIN.fullmatch(origin) and origin not in origins:
+            origins.append(origin)
+    return origins
 
 
 def fixed_headers(production: bool) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

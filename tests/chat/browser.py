@@ -1,10 +1,15 @@
-"""Real headless Chromium (Debian's) driven by Playwright against the app served on loopback."""
+"""Real headless Chromium (Debian's) driven by Playwright against the app served on loopback: the
+browser's settings, axe-core, the requests a page made, and a resident's keyboard."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 AXE = REPOSITORY / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,3 +48,87 @@ def axe_violations(page: Any, *, iframes: bool = True) -> list[dict[str, Any]]:
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+#: Serves a chat app with the given settings for the rest of the session; gives its base URL.
+ServeChat = Callable[..., str]
+
+
+class RequestLog:
+    """Every request a browser context made (Playwright's request event)."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def add(self, request: Any) -> None:
+        self.urls.append(request.url)
+
+    def outside(self, *allowed: str) -> list[str]:
+        """The requests to any origin but these (blob: and data: URLs never leave the browser)."""
+        origins = {_origin(url) for url in allowed}
+        return [
+            url for url in self.urls if not url.startswith(("blob:", "data:")) and _origin(url) not in origins
+        ]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The chat, by keyboard ---------------------------------------------------------------------------------
+
+
+def open_chat(page: Page | Frame, base_url: str, language: str = "en") -> None:
+    """Open the full-page chat and wait for the welcome."""
+    page.goto(f"{base_url}/chat/demo?language={language}")
+    expect(page.locator(".message--bot").first).to_be_visible(timeout=30_000)
+
+
+def focused(page: Page | Frame) -> str:
+    """The focused element: its id, else its text."""
+    return page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
+
+
+def tab_to(page: Page, target: str, *, backwards: bool = False, within: Page | Frame | None = None) -> int:
+    """Press Tab (Shift+Tab backwards) until the element with this id or text has focus; how many
+    presses it took. Keys go to the page; `within` is the frame whose focus is read."""
+    where = within or page
+    for presses in range(1, 101):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        if target in (focused(where), where.evaluate("document.activeElement.textContent.trim()")):
+            return presses
+    raise AssertionError(f"{target!r} never took focus; focus is on {focused(where)!r}")
+
+
+def bots(chat: Page | Frame | FrameLocator) -> Locator:
+    return chat.locator(".message--bot")
+
+
+def type_and_send(page: Page, chat: Page | Frame | FrameLocator, text: str) -> Locator:
+    """Type a message as a resident does, into the box that has focus, press Enter, and wait for the
+    answer; the answer."""
+    before = bots(chat).count()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    expect(bots(chat)).to_have_count(before + 1, timeout=30_000)
+    return bots(chat).last
+
+
+def reply_start_and_box_are_on_screen(chat: Page | Frame) -> dict[str, Any]:
+    """Where the newest reply's first line and the message box are, against the log and the screen."""
+    return chat.evaluate(
+        """() => {
+        const first = [...document.querySelectorAll('.message--bot')].pop().querySelector('p');
+        const line = first.getBoundingClientRect();
+        const log = document.getElementById('chat-log').getBoundingClientRect();
+        const box = document.getElementById('chat-row').getBoundingClientRect();
+        const top = line.top, bottom = line.top + 20;  // its first line
+        return {
+          first_line_in_log: top >= log.top - 1 && bottom <= log.bottom + 1,
+          first_line_on_screen: top >= 0 && bottom <= innerHeight,
+          box_on_screen: box.top >= 0 && box.bottom <= innerHeight + 1,
+          no_sideways_scroll: document.documentElement.scrollWidth <= innerWidth,
+        };
+    }"""
+    )

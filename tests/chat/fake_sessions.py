@@ -44,11 +44,14 @@ class FakeSessions:
         query = request.query_input
         language = query.text.language_code or query.event.language_code
         parameters = struct_pb2.Struct()
+        answered = False  # Dialogflow's allRequiredParamsPresent
         if query.event.name == "WELCOME":
             intent, text, confidence = "system.welcome", "Hello from Dialogflow", 1.0
         elif "bin" in query.text.text.lower():
             intent, text, confidence = "waste.collection_day", "What's your postcode?", 0.92
             parameters.update({"postcode": ""})
+        elif "pothole" in query.text.text.lower():
+            intent, text, confidence, answered = "streets.pothole", "Report it online.", 0.88, True
         else:
             intent, text, confidence = "Default Fallback Intent", "Sorry, say that again?", 0.0
         messages = [
@@ -67,5 +70,6 @@ class FakeSessions:
             fulfillment_text=text,
             fulfillment_messages=messages,
             parameters=parameters,
+            all_required_params_present=answered,
         )
         return dialogflow_v2.DetectIntentResponse(response_id="r-1", query_result=result)

@@ -3,61 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.chat.browser import CHROMIUM_ARGS, axe_violations, chromium_path
-from tests.conftest import REPOSITORY, app_settings
-from tests.live_server import serve
-from webhook import create_app
+from tests.chat.browser import axe_violations, open_chat
+from tests.conftest import REPOSITORY
 from webhook.library.annotations import plain_text
 from webhook.library.loader import load_library
 
 LIBRARY = load_library(REPOSITORY).library
 #: What a resident answers when the bot prompts for a parameter of this entity.
 ANSWERS = {"postcode": "AA1 1AA", "waste_item": "batteries", "street_problem": "graffiti"}
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    cache: Path = tmp_path_factory.mktemp("browser-nlu")
-    app = create_app(
-        app_settings(
-            REPOSITORY,
-            NLU_CACHE_DIR=cache,
-            SECRET_KEY="browser",
-            CHAT_RATE_PER_MINUTE=6000,
-            CHAT_RATE_BURST=1000,
-        )
-    )
-    with serve(app) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    # bypass_csp lets the test inject axe-core; the CSP itself is tested with a context that keeps it.
-    context = browser.new_context(viewport={"width": 1024, "height": 800}, bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def open_chat(page: Page, base_url: str, language: str = "en") -> None:
-    page.goto(f"{base_url}/chat/demo?language={language}")
-    expect(page.locator(".message--bot").first).to_be_visible(timeout=30_000)
 
 
 def say(page: Page, text: str) -> None:

@@ -33,7 +33,7 @@ def test_an_empty_message_opens_the_conversation_with_the_welcome(chat_app: Flas
 
 def test_the_reply_has_the_documented_shape(chat_app: Flask) -> None:
     reply = chat(chat_app.test_client(), "how do i pay council tax").get_json()
-    assert set(reply) == {"intent", "confidence", "parameters", "messages", "language", "state"}
+    assert set(reply) == {"intent", "confidence", "parameters", "messages", "language", "state", "ends_task"}
     assert reply["intent"] == "council_tax.pay" and 0 < reply["confidence"] <= 1
     kinds = {m["type"] for m in reply["messages"]}
     assert {"text", "quick_replies", "link"} <= kinds
@@ -99,6 +99,41 @@ def test_a_day_old_state_starts_again(chat_app: Flask, monkeypatch: pytest.Monke
 def test_no_state_is_a_first_message_not_a_restart(chat_app: Flask) -> None:
     reply = chat(chat_app.test_client(), "when is the bin lorry coming").get_json()
     assert all(message.get("text") != RESTARTED for message in reply["messages"])
+
+
+def conversation(client, *texts: str, session: str = SESSION, **extra) -> list[dict]:
+    """The replies to each message in turn, each sent with the state of the reply before."""
+    replies: list[dict] = []
+    for text in texts:
+        state = replies[-1]["state"] if replies else None
+        body = {"council": "demo", "session": session, "text": text, **extra}
+        if state:
+            body["state"] = state
+        replies.append(client.post("/api/chat", json=body).get_json())
+    return replies
+
+
+@pytest.mark.parametrize(
+    ("texts", "ends"),
+    [
+        (["", "how do i pay my council tax"], [False, True]),  # the welcome; an answer
+        (["when is my bin day", "AA1 1AA"], [False, True]),  # asked for the postcode; answered
+        (["when is my bin day", "cancel"], [False, False]),  # asked; the resident left the flow
+        (["report a pothole"], [False]),  # the handler asks where it is
+        (["who won the darts last night"], [False]),  # the fallback answers nothing
+        (["i dont feel safe at home, my partner hurts me"], [False]),  # safeguarding is not a task
+        (["thanks thats all bye"], [False]),
+    ],
+)
+def test_the_reply_says_whether_it_ends_a_task(chat_app: Flask, texts: list[str], ends: list[bool]) -> None:
+    replies = conversation(chat_app.test_client(), *texts)
+    assert [reply["ends_task"] for reply in replies] == ends, [r["intent"] for r in replies]
+
+
+def test_a_welsh_answer_ends_a_task_too(chat_app: Flask) -> None:
+    replies = conversation(chat_app.test_client(), "pryd mae diwrnod y bin", "aa1 1aa", language="cy")
+    assert [reply["ends_task"] for reply in replies] == [False, True]
+    assert replies[1]["language"] == "cy"
 
 
 def test_welsh(chat_app: Flask) -> None:

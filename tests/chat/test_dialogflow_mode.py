@@ -67,3 +67,19 @@ def test_an_unreachable_agent_still_gives_the_councils_contacts(client, sessions
     assert response.status_code == 200
     text = response.get_json()["messages"][0]["text"]
     assert "01632 960001" in text and "https://unitary.example" in text
+
+
+def test_an_answer_from_the_agent_says_it_ends_a_task_and_a_prompt_does_not(client) -> None:
+    def ends(text: str) -> bool:
+        body = {"council": "unitary", "session": "resident-46", "text": text}
+        return client.post("/api/chat", json=body).get_json()["ends_task"]
+
+    assert ends("theres a pothole on my road") is True
+    assert ends("when is my bin day") is False  # a required parameter is missing
+    assert ends("") is False  # the welcome
+
+
+def test_an_unreachable_agent_ends_no_task(client, sessions: FakeSessions) -> None:
+    sessions.stop()
+    body = {"council": "unitary", "session": "resident-47", "text": "theres a pothole on my road"}
+    assert client.post("/api/chat", json=body).get_json()["ends_task"] is False

@@ -1,4 +1,6 @@
-"""Read-only pages listing the councils and what each council's bot answers, intent by intent."""
+"""Read-only pages listing the councils and what each council's bot answers, intent by intent; and,
+where the local fakes are served (development and tests), a sample council web site with the chat
+widget on every page."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from webhook.library.resolve import ResolvedIntent, resolved_intent
 bp = Blueprint("catalogue", __name__, template_folder="templates")
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+#: The sample council site's pages (`/demo-site/<slug>/<page>`): the home page has no name.
+DEMO_SITE_PAGES = ("", "bins", "council-tax")
 
 
 def _library() -> Library:
@@ -47,4 +51,28 @@ def council(slug: str) -> ResponseReturnValue:
         languages=[(code, LANGUAGE_NAMES[code]) for code in found.languages],
         resolved=resolved,
         localise=localise,
+    )
+
+
+@bp.get("/demo-site/<slug>", defaults={"page": ""})
+@bp.get("/demo-site/<slug>/<page>")
+def demo_site(slug: str, page: str) -> ResponseReturnValue:
+    """A sample page of the council's own web site with the chat widget on it, as a council would embed
+    it. Like the local fakes of the outside APIs, it is served by `make run` (development) and in tests,
+    never in production."""
+    if not current_app.config.get("ENABLE_FAKES"):
+        abort(404)
+    found = _library().council(slug)
+    if found is None or page not in DEMO_SITE_PAGES:
+        abort(404)
+    language = request.args.get("language", found.languages[0])
+    if language not in found.languages:
+        language = found.languages[0]
+    return render_template(
+        "catalogue/demo_site.html",
+        council=found,
+        name=localise(found.name, language),
+        language=language,
+        page=page,
+        pages=DEMO_SITE_PAGES,
     )

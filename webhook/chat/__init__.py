@@ -1,4 +1,5 @@
-"""The residents' chat: `POST /api/chat`, the full-page chat at /chat/<council>, and the widget.
+"""The residents' chat: `POST /api/chat`, `POST /api/feedback`, the full-page chat at /chat/<council>,
+and the widget.
 
 Conversations run on the embedded offline agent, or on the council's Dialogflow agent when its overlay
 names one and the app is configured for it. No conversation state is kept on the server.
@@ -16,6 +17,8 @@ from google.api_core.exceptions import GoogleAPIError
 
 from webhook.agent.dialogue import OfflineAgent
 from webhook.agent.session import ConversationState, StateSigner
+from webhook.chat.feedback import MAX_FEEDBACK_BYTES, parse_feedback, record_feedback
+from webhook.chat.outcome import ends_task, offline_waiting
 from webhook.chat.parse import parse_chat_request
 from webhook.chat.ratelimit import RateLimiter
 from webhook.errors import error_body
@@ -25,6 +28,9 @@ from webhook.library.model import Library, localise
 
 bp = Blueprint("chat", __name__, template_folder="templates")
 log = logging.getLogger(__name__)
+#: Feedback comes at most once or twice per answer: a tighter limit than the chat's own.
+FEEDBACK_RATE_PER_MINUTE = 10
+FEEDBACK_RATE_BURST = 5
 
 
 def init_chat(app: Flask) -> None:
@@ -32,6 +38,10 @@ def init_chat(app: Flask) -> None:
     app.extensions["chat_signer"] = StateSigner(app.config["SECRET_KEY"])
     app.extensions["chat_limiter"] = RateLimiter(
         per_minute=app.config["CHAT_RATE_PER_MINUTE"], burst=app.config["CHAT_RATE_BURST"]
+    )
+    app.extensions["feedback_limiter"] = RateLimiter(
+        per_minute=app.config.get("FEEDBACK_RATE_PER_MINUTE", FEEDBACK_RATE_PER_MINUTE),
+        burst=app.config.get("FEEDBACK_RATE_BURST", FEEDBACK_RATE_BURST),
     )
     app.extensions["chat_agent"] = None
 
@@ -60,12 +70,9 @@ def offline_agent() -> OfflineAgent:
 @bp.post("/api/chat")
 def chat_api() -> ResponseReturnValue:
     """One turn of a resident's conversation."""
-    client = request.remote_addr or "unknown"
-    allowed, wait = current_app.extensions["chat_limiter"].allow(client)
-    if not allowed:
-        response = error_body(429, "too many messages; please wait a moment and try again")
-        response.headers["Retry-After"] = str(max(1, round(wait)))
-        return response
+    refused = _rate_limited("chat_limiter", "too many messages; please wait a moment and try again")
+    if refused is not None:
+        return refused
     chat = parse_chat_request(parse_body(request.get_data()))
     council = _library().council(chat.council)
     if council is None:
@@ -86,6 +93,8 @@ def chat_api() -> ResponseReturnValue:
     if restarted:
         note = message_text(_library(), council, "dialogue.restarted", reply.language)
         reply = replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
+    waiting = offline_waiting(reply.state.pending, reply.state.contexts)
+    finished = ends_task(_library(), council, reply.intent, reply.messages, reply.language, waiting=waiting)
     return jsonify(
         intent=reply.intent,
         confidence=round(reply.confidence, 4),
@@ -93,7 +102,38 @@ def chat_api() -> ResponseReturnValue:
         messages=reply.messages,
         language=reply.language,
         state=signer.dump(reply.state),
+        ends_task=finished,
     )
+
+
+@bp.post("/api/feedback")
+def feedback_api() -> ResponseReturnValue:
+    """A resident's "Was this helpful?" on an answer: checked, then recorded for the council."""
+    refused = _rate_limited("feedback_limiter", "too much feedback; please wait a moment and try again")
+    if refused is not None:
+        return refused
+    if (request.content_length or 0) > MAX_FEEDBACK_BYTES:
+        raise RequestError(413, f"feedback is at most {MAX_FEEDBACK_BYTES} bytes")
+    feedback = parse_feedback(parse_body(request.get_data()))
+    if _library().council(feedback.council) is None:
+        raise RequestError(404, f"no council {feedback.council!r} on this deployment", "$.council")
+    if feedback.intent not in _library().intents:
+        raise RequestError(400, f"no intent {feedback.intent!r} in the library", "$.intent")
+    record_feedback(feedback)
+    response = jsonify(received=True)
+    response.status_code = 202
+    return response
+
+
+def _rate_limited(limiter: str, message: str) -> ResponseReturnValue | None:
+    """A 429 with Retry-After when this client has used up its allowance on `limiter`, else None."""
+    client = request.remote_addr or "unknown"
+    allowed, wait = current_app.extensions[limiter].allow(client)
+    if allowed:
+        return None
+    response = error_body(429, message)
+    response.headers["Retry-After"] = str(max(1, round(wait)))
+    return response
 
 
 def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> dict[str, Any]:
@@ -121,6 +161,7 @@ def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> di
             "parameters": {},
             "messages": [{"type": "text", "text": text}],
             "language": language,
+            "ends_task": False,
         }
     return {
         "intent": answer.intent,
@@ -128,6 +169,9 @@ def _dialogflow_turn(council: Any, session: str, text: str, language: str) -> di
         "parameters": answer.parameters,
         "messages": answer.messages,
         "language": answer.language,
+        "ends_task": ends_task(
+            _library(), council, answer.intent, answer.messages, answer.language, waiting=answer.waiting
+        ),
     }
 
 

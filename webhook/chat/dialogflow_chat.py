@@ -15,6 +15,7 @@ from google.cloud import dialogflow_v2
 from google.protobuf.json_format import MessageToDict
 
 from webhook.agent.messages import chat_messages
+from webhook.fulfilment.questions import AWAITING
 from webhook.library.model import Council
 
 
@@ -25,6 +26,8 @@ class DialogflowAnswer:
     parameters: dict[str, Any]
     messages: list[dict[str, Any]]
     language: str
+    #: Whether the agent waits for an answer: a required parameter still missing, or a handler's question.
+    waiting: bool = False
 
 
 class DialogflowChat:
@@ -71,4 +74,6 @@ class DialogflowChat:
             parameters=MessageToDict(result._pb.parameters) if result.parameters else {},
             messages=chat_messages(messages),
             language=result.language_code or language,
+            waiting=not result.all_required_params_present
+            or any(c.name.rsplit("/", 1)[-1] == AWAITING for c in result.output_contexts),
         )

@@ -1,6 +1,8 @@
 /* Embed the council chatbot on any page:
  *   <script src="https://<host>/static/widget.js" data-council="demo" data-language="en" defer></script>
- * A launcher button opens the chat in a panel; Escape or the close button shut it and return focus.
+ * A launcher button opens the chat in a panel with the cursor in its message box; Escape or the close
+ * button shut it and return focus to the launcher. The chat is a frame of the chat's own origin; its
+ * conversation, kept in the tab's sessionStorage, follows the resident from page to page of the site.
  * The page gets bottom scroll padding so the launcher never hides the element that has focus.
  */
 (function () {
@@ -17,45 +19,32 @@
     cy: { open: "Gofynnwch gwestiwn i ni", close: "Cau’r sgwrs", title: "Sgwrs y cyngor" }
   }[language];
 
-  var style = document.createElement("style");
-  style.textContent = [
-    "html{scroll-padding-bottom:96px}",
-    ".ccb-launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;font:700 19px/1.3 Arial,sans-serif;",
-    "min-height:48px;padding:10px 16px;border:2px solid #fff;background:#1d70b8;color:#fff;cursor:pointer;",
-    "box-shadow:0 2px 0 #003078}",
-    ".ccb-launcher:focus{outline:3px solid #ffdd00;outline-offset:0;background:#ffdd00;color:#0b0c0c;box-shadow:0 4px #0b0c0c}",
-    ".ccb-panel{position:fixed;right:16px;bottom:80px;z-index:2147483001;width:min(420px,calc(100vw - 32px));",
-    "height:min(640px,calc(100vh - 112px));background:#fff;border:2px solid #0b0c0c;display:flex;flex-direction:column}",
-    ".ccb-panel[hidden]{display:none}",
-    ".ccb-bar{display:flex;justify-content:flex-end;background:#0b0c0c}",
-    ".ccb-close{font:700 16px Arial,sans-serif;min-height:44px;min-width:44px;padding:8px 12px;border:0;background:#0b0c0c;color:#fff;cursor:pointer}",
-    ".ccb-close:focus{outline:3px solid #ffdd00;background:#ffdd00;color:#0b0c0c}",
-    ".ccb-frame{flex:1;border:0;width:100%}"
-  ].join("");
-  document.head.appendChild(style);
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text) { node.textContent = text; }
+    return node;
+  }
 
-  var launcher = document.createElement("button");
+  var launcher = el("button", "ccb-launcher", labels.open);
   launcher.type = "button";
-  launcher.className = "ccb-launcher";
-  launcher.textContent = labels.open;
   launcher.setAttribute("aria-expanded", "false");
   launcher.setAttribute("aria-controls", "ccb-panel");
   launcher.setAttribute("lang", language);
 
-  var panel = document.createElement("div");
-  panel.className = "ccb-panel";
+  var panel = el("div", "ccb-panel");
   panel.id = "ccb-panel";
   panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-label", labels.title);
+  panel.setAttribute("aria-labelledby", "ccb-title");
   panel.setAttribute("lang", language);
   panel.hidden = true;
 
-  var bar = document.createElement("div");
-  bar.className = "ccb-bar";
-  var close = document.createElement("button");
+  var bar = el("div", "ccb-bar");
+  var title = el("span", "ccb-title", labels.title);
+  title.id = "ccb-title";
+  var close = el("button", "ccb-close", labels.close);
   close.type = "button";
-  close.className = "ccb-close";
-  close.textContent = labels.close;
+  bar.appendChild(title);
   bar.appendChild(close);
   panel.appendChild(bar);
 
@@ -63,24 +52,22 @@
 
   function open() {
     if (!frame) {
-      frame = document.createElement("iframe");
-      frame.className = "ccb-frame";
+      frame = el("iframe", "ccb-frame");
       frame.title = labels.title;
       frame.src = origin + "/chat/" + encodeURIComponent(council) + "?embed=1&language=" + language;
+      frame.addEventListener("load", function () { if (!panel.hidden) { focusChat(); } });
       panel.appendChild(frame);
     }
     panel.hidden = false;
     launcher.setAttribute("aria-expanded", "true");
-    frame.addEventListener("load", focusInput, { once: true });
-    focusInput();
+    focusChat();
   }
 
-  function focusInput() {
-    try {
-      var input = frame.contentDocument && frame.contentDocument.getElementById("chat-input");
-      if (input) { input.focus(); return; }
-    } catch (e) { /* a chat on another origin: focus the frame itself */ }
+  // Focus the frame, then ask the chat in it to put the cursor in its message box (a frame of another
+  // origin cannot be reached into; before it has loaded, the message goes nowhere and load asks again).
+  function focusChat() {
     frame.focus();
+    frame.contentWindow.postMessage("council-chat:focus", origin);
   }
 
   function shut() {
@@ -93,9 +80,31 @@
   close.addEventListener("click", shut);
   panel.addEventListener("keydown", function (event) { if (event.key === "Escape") { shut(); } });
   window.addEventListener("message", function (event) {
-    if (event.origin === origin && event.data === "council-chat:close") { shut(); }
+    if (event.origin !== origin || !frame || event.source !== frame.contentWindow) { return; }
+    var data = event.data;
+    if (data === "council-chat:close" && !panel.hidden) { shut(); }
+    if (data && data.councilChat === "load") { frame.contentWindow.postMessage({ councilChat: "kept", data: kept() }, origin); }
+    if (data && data.councilChat === "save" && typeof data.data === "string") { keep(data.data); }
   });
 
-  document.body.appendChild(panel);
-  document.body.appendChild(launcher);
+  // A browser that refuses the chat's frame storage of its own (third-party storage blocked) has the
+  // chat keep its conversation here, in this tab's sessionStorage for the council's site, so it
+  // follows the resident from page to page and goes when the tab closes.
+  var storageKey = "council-chat:" + council;
+  function kept() {
+    try { return window.sessionStorage.getItem(storageKey); } catch (e) { return null; }
+  }
+  function keep(data) {
+    try { window.sessionStorage.setItem(storageKey, data); } catch (e) { /* kept for this page only */ }
+  }
+
+  // The launcher appears once its style sheet has loaded (or failed: then it is a plain button).
+  var style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = origin + "/static/widget.css";
+  style.onload = style.onerror = function () {
+    document.body.appendChild(panel);
+    document.body.appendChild(launcher);
+  };
+  document.head.appendChild(style);
 })();
