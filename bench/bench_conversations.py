@@ -2,9 +2,10 @@
 `/api/chat` costs on the demo council while they are held.
 
 1. Every script in tests/conversations/ (the development set) and in the two held-out sets,
-   bench/data/conversations_heldout/ and conversations_heldout_2/ (never tuned on) runs through the offline agent, its lookups and reports served by the local fakes
-   (as `sync-intents test` runs them): conversations and turns passed per language. Goal (issue
-   "Conversations that hold together"): at least 95% of conversations per language.
+   bench/data/conversations_heldout/ and conversations_heldout_2/ (never tuned on), runs through the
+   offline agent, its lookups and reports served by the local fakes (as `sync-intents test` runs
+   them): conversations and turns passed per language. Goal (issue "Conversations that hold
+   together"): at least 95% of conversations per language.
 2. The demo council's scripts are then replayed through the app's own `/api/chat` (in process, the state
    token carried from turn to turn, as the chat page does), several rounds, after one warm-up round that
    trains the models: the time of each turn, p50/p99. Goal: p99 under 20 ms per turn.
