@@ -9,13 +9,14 @@ import numpy as np
 import pytest
 
 from tests.conftest import REPOSITORY
-from webhook.agent.linear import compile_pipeline
-from webhook.agent.nlu import NLUSettings, build_pipeline, decide, prepare_text, score
+from webhook.agent.nlu import decide, score
 from webhook.agent.report import load_test_set
 from webhook.agent.store import ModelStore
 from webhook.agent.training import FALLBACK_INTENT, training_set
 from webhook.library.annotations import plain_text
 from webhook.library.model import Library
+from webhook.textmodels.features import NLUSettings, build_pipeline, prepare_text
+from webhook.textmodels.linear import compile_pipeline
 
 # Messages written for these tests (not taken from the training phrases or the held-out set), one or
 # two per area of the library.
