@@ -2,10 +2,15 @@
 
 For the demo council, in each language, over a labelled set of disclosures and near misses
 (`<set folder>/<language>.yaml`): recall on disclosures and the false-alarm rate on near misses of
-the crisis screen alone (`crisis_in`), the classifier alone (its answer is `system.safeguarding`)
-and the agent's decision (`is_crisis`, the two combined), with every miss and false alarm printed for
-a reviewer to read. Goals: recall 100% and at most 2% false alarms for the combined decision. Also the
-screen's latency.
+the crisis screen alone (`crisis_in`), the classifier alone (its answer is `system.safeguarding`), the
+learned detector alone (webhook/safeguarding/detector.py) and the agent's decision (`is_crisis`, all
+three combined), with every miss and false alarm printed for a reviewer to read. Goals: recall 100% and
+at most 2% false alarms for the combined decision. Also the latency of the screen and the detector.
+
+The detector is trained on the project's sets and the first independent set, so its figures on
+`--set project` and `--set independent` are optimistic (training data). Its fair figures are
+cross-validated: each language's examples are scored out of fold, grouped so that near-duplicates never
+sit on both sides (printed first; `--no-cross-validation` skips them), and the held-out set.
 
 A disclosure may list other answers that also count (`accept: [housing.homeless]`): an adult's own
 homelessness tonight, which the agent leaves to `housing.homeless`'s time-aware answer when the
@@ -36,7 +41,9 @@ from webhook.agent.nlu import NLUSettings, Prediction
 from webhook.agent.store import load_or_train
 from webhook.agent.training import training_set
 from webhook.library.loader import load_library
-from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, is_crisis
+from webhook.safeguarding.detector import default_detector, near_duplicate_groups, out_of_fold, scored
+from webhook.safeguarding.examples import shipped_examples
+from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, is_crisis, screen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -54,6 +61,8 @@ COUNCIL = "demo"
 RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 ROUNDS = 5
+#: The sets the detector was trained on: figures on them are optimistic.
+TRAINED_ON = {"project", "independent"}
 
 
 @dataclass(frozen=True)
@@ -108,8 +117,9 @@ def outcome(examples: list[Example], decide: Callable[[Example], bool], acceptin
     )
 
 
-def main(set_name: str = DEFAULT_SET) -> list[Figure]:
-    """Score the screen, the classifier and their combination on the named set, printing every miss."""
+def main(set_name: str = DEFAULT_SET, cross_validation: bool = True) -> list[Figure]:
+    """Score the screen, the classifier, the detector and their combination on the named set, printing
+    every miss; first, unless told not to, the detector's cross-validated figures."""
     folder_of_set = SETS[set_name]
     # The project's own set keeps its figures' old names, so earlier results still compare.
     label = "safeguarding" if set_name == DEFAULT_SET else f"safeguarding {set_name}"
@@ -118,7 +128,14 @@ def main(set_name: str = DEFAULT_SET) -> list[Figure]:
     council = library.council(COUNCIL)
     assert council is not None
     settings = NLUSettings()
+    if cross_validation:
+        figures += cross_validated(council.languages)
     print(f"Safeguarding: {set_name} sets in {folder_of_set.relative_to(REPOSITORY)}, council {COUNCIL}")
+    if set_name in TRAINED_ON:
+        print(
+            "  NOTE: the detector was trained on this set, so its figures and the combined ones are"
+            " optimistic; the cross-validated figures above and the held-out set are the fair ones."
+        )
     with tempfile.TemporaryDirectory() as folder:
         for language in council.languages:
             data = yaml.safe_load((folder_of_set / f"{language}.yaml").read_text(encoding="utf-8"))
@@ -134,12 +151,13 @@ def main(set_name: str = DEFAULT_SET) -> list[Figure]:
             deciders: dict[str, Callable[[Example], bool]] = {
                 "screen": lambda e, language=language: crisis_in(e.text, language),
                 "classifier": lambda e: e.prediction.intent_id == SAFEGUARDING,
+                "detector": lambda e, language=language: detects(e.text, language),
                 "combined": lambda e, language=language: is_crisis(e.text, language, e.prediction),
             }
             print(f"\n  {language}: {len(examples)} examples")
             print(f"  {'decided by':10} {'recall':>16} {'false alarms':>14}")
             for name, decide in deciders.items():
-                result = outcome(examples, decide, accepting=name != "screen")
+                result = outcome(examples, decide, accepting=name not in ("screen", "detector"))
                 accepted = f"  ({result.accepted} by an accepted answer)" if result.accepted else ""
                 print(
                     f"  {name:10} {result.recall:6.1%} ({result.caught:3d}/{result.disclosures:3d})"
@@ -164,22 +182,83 @@ def main(set_name: str = DEFAULT_SET) -> list[Figure]:
                             result.false_alarm_rate <= FALSE_ALARM_GOAL,
                         ),
                     ]
-            latencies, cpu_times = [], []
-            for _ in range(ROUNDS):
-                for text in texts:
-                    started, started_cpu = time.perf_counter(), time.thread_time()
-                    crisis_in(text, language)
-                    latencies.append((time.perf_counter() - started) * 1000)
-                    cpu_times.append((time.thread_time() - started_cpu) * 1000)
-            p99 = percentile(latencies, 0.99)
-            # The screen's own work, without the time other processes take the core from it: on a busy
-            # machine the wall-clock p99 is mostly theirs.
-            print(
-                f"  screen latency: p50 {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms"
-                f" (CPU time: p50 {statistics.median(cpu_times):.2f} ms,"
-                f" p99 {percentile(cpu_times, 0.99):.2f} ms)"
+            screened = f"{label} {language}: screen"
+            figures += latency(screened, texts, lambda t, language=language: crisis_in(t, language))
+            figures += latency(
+                f"{label} {language}: screen + detector",
+                texts,
+                lambda t, language=language: crisis_in(t, language) or detects(t, language),
             )
-            figures.append(Figure(f"{label} {language}: screen p99", f"{p99:.2f} ms"))
+    return figures
+
+
+def detects(text: str, language: str) -> bool:
+    """The detector's own verdict (the screen's near-miss veto is the combined decision's part)."""
+    detector = default_detector(language)
+    return detector is not None and detector.fires(text)
+
+
+def latency(name: str, texts: list[str], decide: Callable[[str], object]) -> list[Figure]:
+    """Time `decide` on every text, ROUNDS times; print p50 and p99 in wall-clock and CPU time."""
+    latencies, cpu_times = [], []
+    for _ in range(ROUNDS):
+        for text in texts:
+            started, started_cpu = time.perf_counter(), time.thread_time()
+            decide(text)
+            latencies.append((time.perf_counter() - started) * 1000)
+            cpu_times.append((time.thread_time() - started_cpu) * 1000)
+    p50, p99 = statistics.median(latencies), percentile(latencies, 0.99)
+    # The work itself, without the time other processes take the core from it: on a busy machine the
+    # wall-clock p99 is mostly theirs.
+    print(
+        f"  {name.split(': ')[-1]} latency: p50 {p50:.2f} ms, p99 {p99:.2f} ms"
+        f" (CPU time: p50 {statistics.median(cpu_times):.2f} ms,"
+        f" p99 {percentile(cpu_times, 0.99):.2f} ms)"
+    )
+    return [
+        Figure(f"{name} p50", f"{p50:.2f} ms", "< 1 ms", p50 < 1),
+        Figure(f"{name} p99", f"{p99:.2f} ms", "< 10 ms", p99 < 10),
+    ]
+
+
+def cross_validated(languages: tuple[str, ...] | list[str]) -> list[Figure]:
+    """The detector's out-of-fold figures on its own training examples, at the C and threshold it
+    ships with, and those of the screen or the detector (the screen's are optimistic: it was written on
+    these sets)."""
+    figures: list[Figure] = []
+    print("Safeguarding detector, cross-validated (grouped out-of-fold, on its training examples)")
+    for language in languages:
+        examples = shipped_examples(language)
+        if examples is None or examples.regularisation is None:
+            print(f"  {language}: no detector")
+            continue
+        groups = near_duplicate_groups(examples.texts)
+        probabilities = out_of_fold(examples, examples.regularisation, groups)
+        result = scored(examples, examples.regularisation, probabilities, int(groups.max()) + 1)
+        print(f"  {language}: {result.summary()}")
+        if abs(result.threshold - (examples.threshold or 0)) > 0.01:
+            print(f"    the shipped threshold {examples.threshold:.3f} differs: refresh the examples")
+        n, m = len(examples.disclosures), len(examples.near_misses)
+        found = [screen(text, language) for text in examples.texts[: n + m]]
+        fired = probabilities[: n + m] >= examples.threshold
+        combined = [f.hit or (detector and not f.near_miss) for f, detector in zip(found, fired, strict=True)]
+        caught, alarms = sum(combined[:n]), sum(combined[n:])
+        print(
+            f"    screen or detector (screen tuned on these): recall {caught / n:.1%} ({caught}/{n}),"
+            f" false alarms {alarms / m:.1%} ({alarms}/{m})"
+        )
+        figures += [
+            Figure(
+                f"safeguarding detector {language}: out-of-fold recall",
+                f"{result.recall:.1%} ({round(result.recall * n)}/{n})",
+            ),
+            Figure(
+                f"safeguarding detector {language}: out-of-fold near-miss false alarms",
+                f"{result.near_miss_false_alarms:.1%} ({round(result.near_miss_false_alarms * m)}/{m})",
+                "<= 1.5%",
+                result.near_miss_false_alarms <= 0.015,
+            ),
+        ]
     return figures
 
 
@@ -198,4 +277,11 @@ if __name__ == "__main__":
         default=DEFAULT_SET,
         help="which labelled set to score (default: %(default)s)",
     )
-    main(parser.parse_args().set_name)
+    parser.add_argument(
+        "--no-cross-validation",
+        dest="cross_validation",
+        action="store_false",
+        help="skip the detector's cross-validated figures (a minute or so)",
+    )
+    arguments = parser.parse_args()
+    main(arguments.set_name, arguments.cross_validation)

@@ -18,8 +18,18 @@ import yaml
 from tests.conftest import REPOSITORY
 from webhook.agent.nlu import Prediction
 from webhook.agent.store import ModelStore
+from webhook.safeguarding.detector import build_model, choose_threshold, default_detector
 from webhook.safeguarding.english_words import word_trie
-from webhook.safeguarding.screen import HOMELESS, SAFEGUARDING, crisis_in, is_crisis, mutated, screen
+from webhook.safeguarding.examples import LANGUAGES, collect_examples, held_out_texts, shipped_examples
+from webhook.safeguarding.screen import (
+    HOMELESS,
+    SAFEGUARDING,
+    crisis_in,
+    is_crisis,
+    learned_crisis_in,
+    mutated,
+    screen,
+)
 
 HELD_OUT = REPOSITORY / "tests" / "safeguarding"
 #: The labelled sets held to the goals, by name: the project's own, and the first independent one.
@@ -309,9 +319,110 @@ def test_a_classifier_guess_is_not_trusted_for_a_known_near_miss_or_council_busi
 
 
 def test_an_unsure_or_different_classifier_answer_is_not_a_crisis() -> None:
-    text = "everything is falling apart at home and i dont know who to turn to"
+    text = "i dont know who to turn to about the mould in my flat"
     assert not is_crisis(text, "en", _prediction(SAFEGUARDING, 0.2))
-    assert not is_crisis(text, "en", _prediction("housing.homeless", 0.9))
+    assert not is_crisis(text, "en", _prediction("housing.repair", 0.9))
+
+
+# The learned detector: wording no pattern foresaw --------------------------------------------------
+
+#: Disclosures in words the screen has no pattern for (each test checks that it still has none).
+UNFORESEEN_DISCLOSURES = [
+    ("en", "written letters to my kids, i wont be around after tonight"),
+    ("en", "he makes me sleep in the shed"),
+    ("en", "the man upstairs keeps hurting his dog and his wife screams every night"),
+    ("en", "been saving up my mums sleeping pills"),
+    ("en", "my brother sells my benefits card and leaves me with nothing"),
+    ("cy", "mae fy ewythr yn cyffwrdd fi pan mae mam yn gwaith"),
+    ("cy", "does neb yn poeni os dw i'n diflannu am byth"),
+]
+#: Council business with worrying words, which neither the screen nor the detector may flag.
+QUIET_NEAR_MISSES = [
+    ("en", "how do i get rid of a wasps nest"),
+    ("en", "the bins are a danger to kids on the pavement"),
+    ("en", "i want to end my garden waste subscription"),
+    ("en", "the council is killing this town with parking charges"),
+    ("en", "i feel sick of waiting for my housing benefit"),
+    ("en", "help i cant log in to my council tax account"),
+    ("en", "a car alarm has been blaring on our street since 6am"),
+    ("cy", "sut dw i'n cael gwared o nyth cacwn"),
+    ("cy", "mae llwynog marw ar y ffordd"),
+    ("cy", "dw i isio gorffen fy nhanysgrifiad gwastraff gardd"),
+    ("cy", "mae'r biniau yn beryg i blant ar y palmant"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), UNFORESEEN_DISCLOSURES)
+def test_the_detector_catches_a_disclosure_no_pattern_foresaw(language: str, text: str) -> None:
+    assert not crisis_in(text, language)
+    assert is_crisis(text, language, _prediction("system.fallback", 0.6))
+    assert is_crisis(text, language, _prediction("waste.collection_day", 0.9))
+    assert learned_crisis_in(text, language, "waste.collection_day")  # the webhook's decision
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    QUIET_NEAR_MISSES
+    + [("en", text) for text in ENGLISH_NEAR_MISSES]
+    + [("cy", text) for text in WELSH_NEAR_MISSES]
+    + NEW_KIND_NEAR_MISSES,
+)
+def test_near_misses_stay_quiet_with_the_detector(language: str, text: str) -> None:
+    assert not is_crisis(text, language, _prediction("system.fallback", 0.6))
+    assert not learned_crisis_in(text, language, "system.fallback")
+
+
+def test_a_sure_homelessness_answer_is_not_overridden_by_the_detector() -> None:
+    text = "been saving up my mums sleeping pills"
+    assert not is_crisis(text, "en", _prediction(HOMELESS, 0.8))
+    assert not learned_crisis_in(text, "en", HOMELESS)
+    assert learned_crisis_in("my partner hits me", "en", HOMELESS)  # a screen hit still wins
+
+
+def test_a_language_without_a_detector_falls_back_to_the_screen() -> None:
+    assert default_detector("fr") is None
+    assert not learned_crisis_in("been saving up my mums sleeping pills", "fr")
+    assert learned_crisis_in("my partner hits me", "fr")
+
+
+def test_the_threshold_lets_through_at_most_the_budget_of_near_misses() -> None:
+    probabilities = [i / 100 for i in range(100)]  # 100 near misses
+    threshold = choose_threshold(probabilities, budget=0.015)
+    assert sum(p >= threshold for p in probabilities) == 1
+    assert threshold <= 0.99
+
+
+def test_the_detectors_fast_scoring_agrees_with_scikit_learn() -> None:
+    examples = shipped_examples("en")
+    assert examples is not None and examples.regularisation is not None
+    pipeline = build_model(examples.regularisation).fit(list(examples.texts), list(examples.labels))
+    texts = [text for language, text in UNFORESEEN_DISCLOSURES + QUIET_NEAR_MISSES if language == "en"]
+    expected = pipeline.predict_proba(texts)[:, 1]
+    detector = default_detector("en")
+    assert detector is not None
+    assert [detector.probability(text) for text in texts] == pytest.approx(list(expected), abs=1e-9)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_shipped_labelled_examples_match_their_sets(language: str) -> None:
+    shipped = shipped_examples(language)
+    collected = collect_examples(REPOSITORY, language)
+    assert shipped is not None and shipped.threshold is not None
+    assert (shipped.disclosures, shipped.near_misses) == (
+        collected.disclosures,
+        collected.near_misses,
+    ), "run `python -m webhook.safeguarding.detector` to collect them again"
+    # The library's phrases (the negatives) change with every contribution: a snapshot of them is
+    # enough, as long as none of them is a disclosure the detector must catch.
+    assert not set(shipped.council_business) & set(collected.disclosures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_held_out_nlu_text_is_trained_on(language: str) -> None:
+    shipped = shipped_examples(language)
+    held_out = held_out_texts(REPOSITORY, language)
+    assert shipped is not None and len(held_out) > 100
+    assert held_out.isdisjoint(text.casefold() for text in shipped.texts)
 
 
 # The labelled sets -------------------------------------------------------------------------------

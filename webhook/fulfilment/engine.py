@@ -24,7 +24,7 @@ from webhook.fulfilment.turn import Reply, Turn, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Library
 from webhook.logs import log_event, redact
-from webhook.safeguarding.screen import SAFEGUARDING, crisis_in
+from webhook.safeguarding.screen import SAFEGUARDING, learned_crisis_in
 
 log = logging.getLogger("webhook.fulfilment")
 
@@ -105,10 +105,13 @@ class Engine:
 def crisis_first(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
     """A call whose words disclose a risk of harm is answered as `system.safeguarding`, whatever intent
     matched: on Dialogflow, a disclosure typed in answer to "Where is the pothole?" reaches the webhook
-    as the answer intent, and must still get the emergency numbers first."""
+    as the answer intent, and must still get the emergency numbers first. The screen decides, and the
+    learned detector beside it catches wording the screen's patterns did not foresee."""
     if call.intent_name == SAFEGUARDING or SAFEGUARDING not in library.intents:
         return call
-    if not council.offers(SAFEGUARDING) or not crisis_in(call.query_text, call.language_code[:2]):
+    if not council.offers(SAFEGUARDING):
+        return call
+    if not learned_crisis_in(call.query_text, call.language_code[:2].lower(), call.intent_name):
         return call
     return replace(call, intent_name=SAFEGUARDING, parameters={}, original_parameters={}, answering=None)
 

@@ -211,6 +211,11 @@ ENGLISH = (
     # staying on a list: "not sure i want to be on the mailing list anymore"
     r"\b(?:be|stay|remain|staying|being|kept) on (?:the|your|this|a|my|that) (?:\w+ )?(?P<x>mailing list|list"
     r"|register|newsletter|waiting list|email list|database)\b",
+    # an alarm that will not stop is noise ("there's an alarm going off next door and it won't stop");
+    # never a smoke, fire or gas alarm, which may be a danger to life
+    r"\b(?<!smoke )(?<!fire )(?<!gas )(?<!monoxide )(?<!co )(?:(?:car|house|burglar|intruder|shop|security"
+    r"|van) )?alarms? (?:is |are |s |has been |have been |keeps |keep |been |was )?(?:going off|ringing"
+    r"|sounding|beeping|blaring)\b",
 )
 
 WELSH = (

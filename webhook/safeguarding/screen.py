@@ -16,11 +16,13 @@ in every context:
    nasal and aspirate forms, `welsh_words.mutated`). An adult's own homelessness tonight is noted
    apart (kinds/homeless.py): `housing.homeless`, whose answer is time-aware too, may answer it.
 
-`is_crisis` then combines the screen with the classifier: a screen hit; homelessness tonight unless the
-classifier is sure it is `housing.homeless`; or a confident `system.safeguarding` prediction for a
-message with no known near-miss sense in it and no plain sign of ordinary council business
-(`council_business.py`: "my partner wants to pay the council tax"), which the classifier often takes for
-a disclosure. Those signs only ever stop a classifier guess, never a screen hit.
+`is_crisis` then combines the screen with the classifier and the learned detector (detector.py, a
+binary model trained on every labelled disclosure and near miss, for wording no pattern foresaw): a
+screen hit; homelessness tonight unless the classifier is sure it is `housing.homeless`; or a confident
+`system.safeguarding` prediction or a detector hit, for a message with no known near-miss sense in it
+and no plain sign of ordinary council business (`council_business.py`: "my partner wants to pay the
+council tax"), which both models often take for a disclosure. Those signs only ever stop a model's
+guess, never a screen hit. The webhook, with no classifier of its own, uses `learned_crisis_in`.
 
 The terms are constants in code rather than a YAML file in the library because they are what the agent
 understands, not what it says (as `LEAVING_WORDS` in fulfilment/questions.py), and they are regular
@@ -41,6 +43,7 @@ from functools import cache
 from typing import Protocol
 
 from webhook.safeguarding import council_business, kinds, near_misses
+from webhook.safeguarding.detector import detected
 from webhook.safeguarding.english_words import word_trie
 from webhook.safeguarding.normalise import normalise
 from webhook.safeguarding.welsh_words import mutated
@@ -56,6 +59,7 @@ __all__ = [
     "crisis_in",
     "default_screen",
     "is_crisis",
+    "learned_crisis_in",
     "mutated",
     "normalise",
     "screen",
@@ -244,20 +248,35 @@ def is_crisis(text: str, language: str, prediction: Prediction) -> bool:
     Yes when the screen finds a disclosure; when the message tells of an adult's own homelessness
     tonight and the classifier is not sure it is `housing.homeless` (whose time-aware answer then
     comes instead), so that the resident always gets one of the two; or when the classifier chose
-    `system.safeguarding` with at least CLASSIFIER_CONFIDENCE and the message has none of the screen's
-    near-miss senses ("the noise is killing me") and is not plainly council business ("my partner
-    wants to pay the council tax", "can i phone someone about my bin"), which the classifier often
-    takes for a disclosure.
+    `system.safeguarding` with at least CLASSIFIER_CONFIDENCE, or the learned detector (detector.py)
+    takes it for a disclosure, and the message has none of the screen's near-miss senses ("the noise
+    is killing me") and is not plainly council business ("my partner wants to pay the council tax",
+    "can i phone someone about my bin"), which both models often take for a disclosure. When the
+    classifier is sure of `housing.homeless`, neither model overrides it.
     """
     found = screen(text, language)
     if found.hit:
         return True
-    if found.homeless_tonight and not (
-        prediction.intent_id == HOMELESS and prediction.confidence >= HOMELESS_CONFIDENCE
-    ):
+    sure_homeless = prediction.intent_id == HOMELESS and prediction.confidence >= HOMELESS_CONFIDENCE
+    if found.homeless_tonight and not sure_homeless:
         return True
+    if found.near_miss or sure_homeless:
+        return False
     return (
-        prediction.intent_id == SAFEGUARDING
-        and prediction.confidence >= CLASSIFIER_CONFIDENCE
-        and not found.near_miss
-    )
+        prediction.intent_id == SAFEGUARDING and prediction.confidence >= CLASSIFIER_CONFIDENCE
+    ) or detected(text, language)
+
+
+def learned_crisis_in(text: str, language: str, matched_intent: str | None = None) -> bool:
+    """True when the screen finds a disclosure in `text`, or the learned detector does and the screen
+    knows no near-miss sense in it (the webhook's decision, with no classifier of its own to ask).
+
+    A message matched to `housing.homeless` keeps that answer (time-aware, 999 first) unless the screen
+    itself finds a disclosure, as in `is_crisis` when the classifier is sure of it.
+    """
+    found = screen(text, language)
+    if found.hit:
+        return True
+    if found.near_miss or matched_intent == HOMELESS:
+        return False
+    return detected(text, language)
