@@ -204,3 +204,16 @@ def test_an_overlay_rewording_a_message_of_a_broken_messages_file_is_a_knock_on(
         "message 'system.lookup_failed' did not load (see intents/messages/system.yaml above)"
     ]
     assert report.problems[0].location.path.name == "system.yaml"
+
+
+def test_a_folder_without_the_schemas_gets_one_error_per_missing_schema_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "intents").mkdir()
+    (tmp_path / "councils").mkdir()
+    report = validate_library(tmp_path)
+    assert not report.passed()
+    missing = sorted(str(problem.location.path.relative_to(tmp_path)) for problem in report.problems)
+    assert "intents/schema/intent.schema.json" in missing
+    assert "councils/council.schema.json" in missing
+    assert all(problem.rule == "schema" and "is missing" in problem.message for problem in report.problems)

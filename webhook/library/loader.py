@@ -26,7 +26,7 @@ from webhook.library.model import (
     RoutingMessage,
 )
 from webhook.library.problems import Location, Problem, Severity
-from webhook.library.schemas import schema_problems, validators
+from webhook.library.schemas import missing_schemas, schema_problems, validators
 from webhook.library.yaml_loader import Document, load_document
 
 ROUTING_FILE = Path("intents/routing.yaml")
@@ -103,6 +103,10 @@ def message_files(root: Path) -> list[Path]:
 def load_library(root: Path) -> LoadResult:
     """Load a library folder. Files that cannot be parsed or break their schema are left out."""
     root = root.resolve()
+    missing = missing_schemas(root)
+    if missing:  # nothing can be checked: say which files are missing rather than fail on the first
+        empty = Library(root=root, intents={}, entities={}, councils={}, routing={})
+        return LoadResult(library=empty, problems=missing)
     checks = validators(root)
     problems: list[Problem] = []
     unloaded: dict[Path, Location] = {}

@@ -13,7 +13,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from webhook.library.placeholders import PLACEHOLDER
-from webhook.library.problems import Problem, Severity
+from webhook.library.problems import Location, Problem, Severity
 from webhook.library.yaml_loader import Document
 
 # Which schema governs which kind of file, relative to the library root.
@@ -25,6 +25,16 @@ SCHEMA_FILES = {
     "glossary": Path("intents/schema/glossary.schema.json"),
     "council": Path("councils/council.schema.json"),
 }
+
+
+def missing_schemas(root: Path) -> list[Problem]:
+    """A problem for each JSON Schema the library folder lacks (a folder copied without
+    intents/schema/, or not a library at all)."""
+    return [
+        Problem(Location(root / relative), Severity.ERROR, "schema", f"the schema file {relative} is missing")
+        for relative in SCHEMA_FILES.values()
+        if not (root / relative).is_file()
+    ]
 
 
 @lru_cache(maxsize=8)
