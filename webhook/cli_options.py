@@ -39,6 +39,14 @@ FORMAT_OPTION = click.option(
     show_default=True,
 )
 
+#: Where trained models are cached, for the commands that train them.
+CACHE_DIR_OPTION = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where trained models are cached (default: $NLU_CACHE_DIR or .cache/nlu in the library folder).",
+)
+
 
 def option_group(*options: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """One decorator for several click options, listed in the order `--help` shows them."""

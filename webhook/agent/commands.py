@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from webhook.cli_options import FORMAT_OPTION, LIBRARY_OPTION
+from webhook.cli_options import CACHE_DIR_OPTION, FORMAT_OPTION, LIBRARY_OPTION
 from webhook.library.loader import find_repository_root
 
 
@@ -27,12 +27,7 @@ from webhook.library.loader import find_repository_root
     default=None,
     help="Held-out examples (default: tests/nlu/<language>.yaml in the library folder).",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where trained models are cached (default: $NLU_CACHE_DIR or .cache/nlu in the library folder).",
-)
+@CACHE_DIR_OPTION
 @click.option("--check", is_flag=True, help="Exit 1 unless the accuracy goals are met.")
 def nlu_report(
     library_dir: Path | None,

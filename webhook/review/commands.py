@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from webhook.cli_options import LIBRARY_OPTION
+from webhook.cli_options import CACHE_DIR_OPTION, LIBRARY_OPTION
 
 
 @click.command("diff")
@@ -62,12 +62,7 @@ from webhook.cli_options import LIBRARY_OPTION
     default=None,
     help="Folder of conversation scripts (default: tests/conversations in the library folder).",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where trained models are cached (default: $NLU_CACHE_DIR or .cache/nlu in the library folder).",
-)
+@CACHE_DIR_OPTION
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
