@@ -13,7 +13,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from webhook.fulfilment.parse import RequestError
+from webhook.fulfilment.parse import check_request
 from webhook.logs import log_event, redact
 
 log = logging.getLogger("webhook.feedback")
@@ -54,11 +54,7 @@ class Feedback:
 
 def parse_feedback(data: Any) -> Feedback:
     """A Feedback, or a 400 RequestError naming the JSON path that is wrong."""
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        error = errors[0]
-        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        raise RequestError(400, error.message, path)
+    check_request(_VALIDATOR, data)
     return Feedback(
         council=data["council"],
         session=data["session"],

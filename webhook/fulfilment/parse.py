@@ -57,10 +57,7 @@ def parse_body(body: bytes) -> dict[str, Any]:
 def parse_webhook_request(data: Mapping[str, Any]) -> WebhookCall:
     """Check the request's shape and pull out what fulfilment needs; RequestError (400) names the path."""
     if not _plainly_valid(data):
-        errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-        if errors:
-            error = errors[0]
-            raise RequestError(400, error.message, _json_path(error.absolute_path))
+        check_request(_validator(), data)
     session = parse_session(data["session"])
     result = data["queryResult"]
     parameters = result.get("parameters") or {}
@@ -162,6 +159,13 @@ def _contexts(items: list[Mapping[str, Any]]) -> dict[str, Context]:
             continue
         contexts[short] = Context(short, item.get("lifespanCount", 0), item.get("parameters") or {})
     return contexts
+
+
+def check_request(validator: Draft202012Validator, data: Any) -> None:
+    """Raise a 400 RequestError naming the JSON path of the first thing `validator` finds wrong."""
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        raise RequestError(400, errors[0].message, _json_path(errors[0].absolute_path))
 
 
 def _json_path(parts: Any) -> str:
