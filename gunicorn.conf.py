@@ -20,3 +20,13 @@ accesslog = None
 errorlog = "-"
 # Load the library once before forking, so workers share its memory.
 preload_app = True
+
+
+def post_fork(server: object, worker: object) -> None:
+    """Every turn is screened for crisis: each worker trains the crisis detector as soon as it starts,
+    in the background, so the first resident's turn (with Dialogflow's 5 s deadline) does not pay for
+    it. After the fork, not before: a thread running in the master at fork time would leave its lock
+    held in the workers."""
+    from webhook.safeguarding.detector import warm_in_background
+
+    warm_in_background()

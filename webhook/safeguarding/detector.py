@@ -238,6 +238,19 @@ def default_detector(language: str) -> Detector | None:
     return _detectors[language]
 
 
+def warm_in_background(languages: Sequence[str] = LANGUAGES) -> threading.Thread:
+    """Train each language's detector in a background thread, so the first resident's turn (which
+    has Dialogflow's 5 s deadline on the webhook) does not pay the second it takes; start-up does not
+    wait for it either. A turn that comes sooner waits on the lock for the training under way."""
+    thread = threading.Thread(
+        target=lambda: [default_detector(language) for language in languages],
+        name="crisis-detector-warm-up",
+        daemon=True,
+    )
+    thread.start()
+    return thread
+
+
 def detected(text: str, language: str) -> bool:
     """True when the detector for `language` takes `text` for a disclosure (False for a language it
     has no detector for)."""
