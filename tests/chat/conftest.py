@@ -55,8 +55,14 @@ def serve_chat(nlu_cache: Path) -> Iterator[ServeChat]:
 
 @pytest.fixture(scope="session")
 def base_url(serve_chat: ServeChat) -> str:
-    """The chat, with the rate limit lifted (every test's browser calls from the same address)."""
-    return serve_chat(CHAT_RATE_PER_MINUTE=60_000, CHAT_RATE_BURST=10_000)
+    """The chat, with the rate limits lifted (every test's browser calls from the same address): the
+    chat's and the feedback API's, which several tests post to within a minute."""
+    return serve_chat(
+        CHAT_RATE_PER_MINUTE=60_000,
+        CHAT_RATE_BURST=10_000,
+        FEEDBACK_RATE_PER_MINUTE=60_000,
+        FEEDBACK_RATE_BURST=10_000,
+    )
 
 
 @pytest.fixture(scope="session")
