@@ -906,15 +906,22 @@ class _Proxy:
                 sock.shutdown(socket.SHUT_RDWR)
 
     def drop_connections(self) -> None:
-        """Reset every open connection, as a network failure would."""
+        """Reset every open connection, as a network failure would.
+
+        A socket closed while a pump thread is blocked reading it stays open in the kernel until that read
+        returns, so a bare close() could leave the client waiting on a connection that is neither alive
+        nor reset (until its call's deadline). shutdown() wakes the blocked reads first; the close then
+        resets (SO_LINGER with a zero timeout)."""
         with self._lock:
             connections, self._connections = self._connections, []
         for sock in connections:
-            try:
+            with contextlib.suppress(OSError):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        for sock in connections:
+            with contextlib.suppress(OSError):
                 sock.close()
-            except OSError:
-                pass
 
     def close(self) -> None:
         self._closed = True
