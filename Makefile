@@ -41,7 +41,7 @@ validate: $(STAMP) ## Validate the intent library and council overlays (strict)
 	$(BIN)/sync-intents validate --strict
 
 .PHONY: test
-test: lint validate $(NODE_STAMP) chromium ## Run every test (after lint and validate)
+test: lint validate $(NODE_STAMP) chromium postgresql ## Run every test (after lint and validate)
 	$(BIN)/pytest
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
@@ -53,6 +53,19 @@ chromium: ## Install Chromium for the browser tests if it is missing (as root; o
 	else \
 	  echo "The browser tests need Chromium, which is not installed. Install it, then run make test again:" >&2; \
 	  echo "    sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
+
+# The database tests run on SQLite and on a real PostgreSQL server, which they start themselves from
+# Debian's server programs (tests/postgres_server.py).
+.PHONY: postgresql
+postgresql: ## Install PostgreSQL's server programs for the tests if they are missing (as root; otherwise say how)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq postgresql; \
+	else \
+	  echo "The database tests need PostgreSQL, which is not installed. Install it, then run make test again:" >&2; \
+	  echo "    sudo apt-get install postgresql" >&2; \
 	  exit 1; \
 	fi
 

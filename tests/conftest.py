@@ -1,9 +1,10 @@
-"""Shared fixtures: a real library folder built in a temporary directory, and the Flask app."""
+"""Shared fixtures: a real library folder built in a temporary directory, the Flask app, and databases
+(SQLite, and a real PostgreSQL server)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.postgres_server import PostgresServer, remove, start_server
 from webhook import create_app
 from webhook.fulfilment.auth import Credentials
 
@@ -67,3 +69,20 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (see tests/postgres_server.py)."""
+    server = start_server()
+    yield server
+    remove(server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new empty database, once on SQLite (a file) and once on PostgreSQL: the URL to give the app."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database()

@@ -124,7 +124,9 @@ def test_an_exception_goes_to_the_log_with_its_stack_trace(capsys) -> None:
 @pytest.mark.parametrize(
     ("typed", "kept"),
     [
-        ("bins at AA1 1AA please", "bins at [postcode] please"),
+        ("bins at AA1 1AA please", "bins at AA1 [postcode] please"),
+        ("bins at ox11aa please", "bins at OX1 [postcode] please"),
+        ("CF10 1EP", "CF10 [postcode]"),
         ("email jo.bloggs@example.com", "email [email]"),
         ("call me on 07700 900123", "call me on [phone]"),
         ("my account is 12345678", "my account is [number]"),

@@ -89,6 +89,9 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
 
         app.register_blueprint(fakes)
     init_chat(app)
+    from webhook.insights import init_insights
+
+    init_insights(app)
     return app
 
 

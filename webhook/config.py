@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from webhook.database.connection import default_database_url
 from webhook.library.loader import source_checkout
 
 
@@ -55,6 +56,16 @@ class Config:
     # A council without webhook credentials: refuse to start (production) or make some up (development).
     REQUIRE_WEBHOOK_CREDENTIALS = False
     GENERATE_WEBHOOK_CREDENTIALS = False
+    # The app's database (insights, the hand-off outbox): $DATABASE_URL, else an SQLite file.
+    DATABASE_URL = default_database_url()
+    # Bring the database's schema up to date as the app starts (once, in gunicorn's master). Off when
+    # a release step runs `sync-intents database upgrade` instead.
+    DATABASE_MIGRATE = os.environ.get("DATABASE_MIGRATE", "1") != "0"
+    # Keep every turn and "Was this helpful?" (redacted) for the council's insights.
+    INSIGHTS_ENABLED = os.environ.get("INSIGHTS_ENABLED", "1") != "0"
+    # Turns wait at most this long in memory before they are written together; at most this many wait.
+    INSIGHTS_FLUSH_SECONDS = float(os.environ.get("INSIGHTS_FLUSH_SECONDS", "1.0"))
+    INSIGHTS_QUEUE_LIMIT = int(os.environ.get("INSIGHTS_QUEUE_LIMIT", "10000"))
 
 
 class DevelopmentConfig(Config):
@@ -70,6 +81,8 @@ class TestConfig(Config):
 
     TESTING = True
     ENABLE_FAKES = True
+    # Each app a test builds has its own private database, unless the test gives one.
+    DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 
 
 class ProductionConfig(Config):

@@ -25,9 +25,13 @@ from typing import Any, TextIO
 
 from webhook.json_text import json_bytes
 
-_REDACTIONS = (
+_REDACTIONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[email]"),
-    (re.compile(r"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\b"), "[postcode]"),
+    # A postcode keeps its district (the outward code, "OX1"): where residents ask from, not who they are.
+    (
+        re.compile(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*[0-9][A-Za-z]{2}\b"),
+        lambda m: f"{m[1].upper()} [postcode]",
+    ),
     (re.compile(r"(?<!\w)(?:\+?44\s?|0)(?:\d[\s-]?){9,10}(?!\w)"), "[phone]"),
     (re.compile(r"\d(?:[\s-]?\d){5,}"), "[number]"),
     (
@@ -50,7 +54,8 @@ MAX_PENDING_LINES = 100_000
 
 
 def redact(text: str) -> str:
-    """The text with e-mail addresses, postcodes, phone numbers, long numbers and names replaced."""
+    """The text with e-mail addresses, phone numbers, long numbers and names replaced, and postcodes
+    reduced to their district."""
     if not _MAY_HOLD_PERSONAL_DATA.search(text):
         return text
     for pattern, replacement in _REDACTIONS:

@@ -34,7 +34,7 @@ def test_feedback_is_accepted_and_logged_without_personal_data(chat_app: Flask, 
     assert line["intent"] == "waste.collection_day" and line["helpful"] is False and line["answer"] == 3
     assert line["session"] == "feedback-session-1" and line["language"] == "en"
     assert "AA1 1AA" not in line["comment"] and "jo@example.com" not in line["comment"]
-    assert line["comment"].startswith("i wanted the garden waste day for [postcode]")
+    assert line["comment"].startswith("i wanted the garden waste day for AA1 [postcode]")
 
 
 def test_a_plain_yes_needs_no_comment(chat_app: Flask, capsys) -> None:

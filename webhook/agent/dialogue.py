@@ -84,6 +84,8 @@ class AgentReply:
     messages: list[dict[str, Any]]
     language: str
     state: ConversationState
+    #: The fulfilment handler's outcome (answered, failed, ...), when the engine answered the turn.
+    outcome: str | None = None
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,13 @@ class OfflineAgent:
             )
             return replace(followed, confidence=matched.confidence, messages=messages + followed.messages)
         return AgentReply(
-            matched.intent.id, matched.confidence, dict(matched.values), messages, state.language, state
+            matched.intent.id,
+            matched.confidence,
+            dict(matched.values),
+            messages,
+            state.language,
+            state,
+            str(answered.outcome),
         )
 
     def webhook_call(self, council: Council, state: ConversationState, matched: Matched) -> WebhookCall:

@@ -23,6 +23,8 @@ from webhook.chat.parse import parse_chat_request
 from webhook.chat.ratelimit import RateLimiter
 from webhook.errors import error_body
 from webhook.fulfilment.parse import RequestError, parse_body
+from webhook.insights import record_turn
+from webhook.insights.events import CHAT
 from webhook.library.messages import message_text
 from webhook.library.model import Library, localise
 
@@ -93,6 +95,18 @@ def chat_api() -> ResponseReturnValue:
     if restarted:
         note = message_text(_library(), council, "dialogue.restarted", reply.language)
         reply = replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
+    if chat.text.strip():
+        record_turn(
+            _library(),
+            council,
+            session=chat.session,
+            channel=CHAT,
+            language=reply.language,
+            intent=reply.intent,
+            confidence=reply.confidence,
+            outcome=reply.outcome,
+            text=chat.text,
+        )
     waiting = offline_waiting(reply.state.pending, reply.state.contexts)
     finished = ends_task(_library(), council, reply.intent, reply.messages, reply.language, waiting=waiting)
     return jsonify(

@@ -1,8 +1,8 @@
 """`POST /api/feedback`: a resident's "Was this helpful?" on an answer, checked by a JSON Schema.
 
-For now each piece of feedback is written to the structured log (`record_feedback`, the one place that
-receives it); a later issue stores it for the council's insights. What a resident typed is redacted as
-the turn log redacts it.
+Each piece of feedback is written to the structured log and kept for the council's insights
+(`record_feedback`, the one place that receives it). What a resident typed is redacted as the turn log
+redacts it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from webhook.fulfilment.parse import check_request
+from webhook.insights import record_feedback as keep_for_insights
 from webhook.logs import log_event, redact
 
 log = logging.getLogger("webhook.feedback")
@@ -67,8 +68,18 @@ def parse_feedback(data: Any) -> Feedback:
 
 
 def record_feedback(feedback: Feedback) -> None:
-    """Keep one piece of feedback: today a structured log line. The session id (random, made by the
-    resident's browser) and the answer's number join a "no" to the comment sent after it."""
+    """Keep one piece of feedback: a structured log line, and a row of the council's insights. The
+    session id (random, made by the resident's browser) and the answer's number join a "no" to the
+    comment sent after it."""
+    keep_for_insights(
+        feedback.council,
+        session=feedback.session,
+        intent=feedback.intent,
+        helpful=feedback.helpful,
+        answer=feedback.answer,
+        language=feedback.language,
+        comment=feedback.comment,
+    )
     log_event(
         log,
         "feedback",

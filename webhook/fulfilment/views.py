@@ -22,6 +22,8 @@ from webhook.fulfilment.parse import (
     project_of,
 )
 from webhook.fulfilment.turn import WebhookCall
+from webhook.insights import record_turn
+from webhook.insights.events import DIALOGFLOW
 from webhook.json_text import json_bytes
 from webhook.library.model import Council
 
@@ -92,5 +94,16 @@ def _answer(engine: Engine, council: Council, call: WebhookCall, started: float)
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
     answered = engine.answer(council, call, deadline)
+    record_turn(
+        engine.library,
+        council,
+        session=call.session.session_id,
+        channel=DIALOGFLOW,
+        language=answered.language,
+        intent=call.intent_name,
+        confidence=call.confidence,
+        outcome=str(answered.outcome),
+        text=call.query_text,
+    )
     # Built without `jsonify`: this is the response the webhook exists to give, on every turn.
     return Response(json_bytes(answered.body), content_type="application/json")

@@ -1,0 +1,106 @@
+"""The database's tables, as SQLAlchemy Core metadata: what the migrations create and the code writes.
+
+Insights keep no resident's session id and no unredacted text: a conversation is known by a keyed hash
+of its session (`webhook.insights.events.conversation_id`), and every text has been through
+`webhook.logs.redact`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    }
+)
+
+#: SQLite numbers rows itself only in an INTEGER PRIMARY KEY; PostgreSQL needs 64 bits for a busy sector.
+RowId = BigInteger().with_variant(Integer, "sqlite")
+
+#: One resident's message and the bot's handling of it.
+turns = Table(
+    "turns",
+    metadata,
+    Column("id", RowId, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("council", String(64), nullable=False),
+    Column("conversation", String(32), nullable=False),
+    Column("language", String(8), nullable=False),
+    #: "chat" (the residents' chat page and widget) or "dialogflow" (the Dialogflow ES webhook).
+    Column("channel", String(16), nullable=False),
+    Column("intent", String(100), nullable=True),
+    Column("confidence", Float, nullable=True),
+    #: The turn fell to the fallback intent: the bot did not understand.
+    Column("fallback", Boolean, nullable=False),
+    #: The resident asked for a person.
+    Column("handoff", Boolean, nullable=False),
+    #: The handler's outcome (answered, failed, timed_out, ...), when a handler ran.
+    Column("outcome", String(32), nullable=True),
+    #: What the resident typed, redacted.
+    Column("text", String(500), nullable=False),
+    # The dashboard's figures read a council's period straight from this index, without the rows.
+    Index("ix_turns_council_at", "council", "at", "intent", "fallback"),
+    Index("ix_turns_at", "at"),
+)
+
+#: One conversation's running totals, kept as its turns are written: containment without a scan of turns.
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("council", String(64), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("turns", Integer, nullable=False),
+    Column("fallbacks", Integer, nullable=False),
+    Column("handoffs", Integer, nullable=False),
+    Column("unhelpful", Integer, nullable=False),
+    Index(
+        "ix_conversations_council_started_at", "council", "started_at", "fallbacks", "handoffs", "unhelpful"
+    ),
+    Index("ix_conversations_last_at", "last_at"),
+)
+
+#: A resident's "Was this helpful?" on one answer.
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", RowId, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("council", String(64), nullable=False),
+    Column("conversation", String(32), nullable=False),
+    Column("intent", String(100), nullable=False),
+    Column("answer", Integer, nullable=True),
+    Column("helpful", Boolean, nullable=False),
+    Column("language", String(8), nullable=True),
+    #: What the resident wrote after "no", redacted.
+    Column("comment", String(500), nullable=False),
+    Index("ix_feedback_council_at", "council", "at"),
+    Index("ix_feedback_at", "at"),
+)
+
+#: Failed staff sign-ins by account, so that repeated guessing locks the account for a while, across
+#: every worker of the deployment.
+staff_sign_in_failures = Table(
+    "staff_sign_in_failures",
+    metadata,
+    Column("account", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+)

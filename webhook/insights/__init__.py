@@ -1,0 +1,135 @@
+"""Council insights: every turn and every "Was this helpful?" kept (redacted) in the app's database, for
+the council's staff dashboard and the sector's view of what the shared library is missing.
+
+The app records through `record_turn` and `record_feedback`; they queue and return at once (see
+recorder.py). The database, the recorder and the key that hides session ids are made by
+`init_insights` when the app is built.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from flask import Flask, current_app
+
+from webhook.database import Database, connect, migrate
+from webhook.insights.events import (
+    FeedbackEvent,
+    TurnEvent,
+    conversation_id,
+    stored_text,
+)
+from webhook.insights.recorder import Recorder
+from webhook.library.model import Council, Library
+
+log = logging.getLogger("webhook.insights")
+
+#: The intent a resident reaches by asking for a person.
+HANDOFF_INTENT = "system.human_handoff"
+#: Days a council's insights are kept unless its overlay says otherwise (`insights: retention_days`).
+DEFAULT_RETENTION_DAYS = 90
+
+
+def init_insights(app: Flask) -> None:
+    """Open the database (migrating it unless DATABASE_MIGRATE is off) and start recording."""
+    if not app.config.get("INSIGHTS_ENABLED", True):
+        return
+    database = connect(app.config["DATABASE_URL"])
+    if app.config.get("DATABASE_MIGRATE", True):
+        migrate(database)
+    app.extensions["database"] = database
+    app.extensions["insights"] = Recorder(
+        database,
+        queue_limit=int(app.config.get("INSIGHTS_QUEUE_LIMIT", 10_000)),
+        flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", 1.0)),
+    )
+    app.extensions["insights_key"] = str(app.config["SECRET_KEY"]).encode()
+
+
+def recorder() -> Recorder | None:
+    """The app's recorder (None when insights are switched off)."""
+    return current_app.extensions.get("insights")
+
+
+def app_database() -> Database | None:
+    """The app's database (None when insights are switched off)."""
+    return current_app.extensions.get("database")
+
+
+def record_turn(
+    library: Library,
+    council: Council,
+    *,
+    session: str,
+    channel: str,
+    language: str,
+    intent: str | None,
+    confidence: float | None,
+    outcome: str | None,
+    text: str,
+) -> None:
+    """Queue one resident's turn for the council's insights (nothing when insights are off)."""
+    sink = recorder()
+    if sink is None:
+        return
+    sink.record(
+        TurnEvent(
+            at=datetime.now(UTC),
+            council=council.slug,
+            conversation=conversation_id(current_app.extensions["insights_key"], council.slug, session),
+            language=language,
+            channel=channel,
+            intent=intent,
+            confidence=None if confidence is None else round(float(confidence), 4),
+            fallback=is_fallback(library, intent),
+            handoff=intent == HANDOFF_INTENT,
+            outcome=outcome,
+            text=stored_text(text),
+        )
+    )
+
+
+def record_feedback(
+    council: str,
+    *,
+    session: str,
+    intent: str,
+    helpful: bool,
+    answer: int | None,
+    language: str | None,
+    comment: str,
+) -> None:
+    """Queue one "Was this helpful?" for the council's insights (nothing when insights are off)."""
+    sink = recorder()
+    if sink is None:
+        return
+    sink.record(
+        FeedbackEvent(
+            at=datetime.now(UTC),
+            council=council,
+            conversation=conversation_id(current_app.extensions["insights_key"], council, session),
+            intent=intent,
+            answer=answer,
+            helpful=helpful,
+            language=language,
+            comment=stored_text(comment),
+        )
+    )
+
+
+def is_fallback(library: Library, intent_id: str | None) -> bool:
+    """Whether a turn answered by `intent_id` fell to fallback: the bot did not understand. (A
+    context-scoped fallback, such as the one that takes an answer to the bot's own question, is not.)"""
+    if intent_id is None:
+        return True
+    intent = library.intents.get(intent_id)
+    return intent is not None and intent.fallback and not intent.input_contexts
+
+
+def retention_days(council: Council) -> int:
+    """Days the council's insights are kept: its overlay's `insights: retention_days`, else 90."""
+    data = council.document.data if isinstance(council.document.data, dict) else {}
+    settings = data.get("insights")
+    days = settings.get("retention_days") if isinstance(settings, dict) else None
+    return days if isinstance(days, int) and days > 0 else DEFAULT_RETENTION_DAYS

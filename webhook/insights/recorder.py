@@ -1,0 +1,127 @@
+"""Recording events without slowing or failing a turn: a bounded queue in memory, written in batches by
+one background thread.
+
+`record` only appends to a deque. The writer wakes every `flush_seconds` (or when a batch is full) and
+writes what is waiting in one transaction. If the database is down or slow, the turn has long been
+answered: the batch is dropped, counted in `lost` and logged (at most once a minute); when the queue is
+full, new events are dropped and counted the same way, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+
+from webhook.database import Database
+from webhook.insights.events import FeedbackEvent, TurnEvent
+from webhook.insights.store import write_events
+
+log = logging.getLogger("webhook.insights")
+
+Event = TurnEvent | FeedbackEvent
+
+#: Seconds between warnings about lost events, so a database outage does not flood the log.
+WARN_EVERY_SECONDS = 60.0
+
+
+class Recorder:
+    """Queues events and writes them to `database` in the background."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        queue_limit: int = 10_000,
+        batch_size: int = 500,
+        flush_seconds: float = 1.0,
+        write: Callable[[Database, Sequence[Event]], None] = write_events,
+    ) -> None:
+        self.database = database
+        self.queue_limit = queue_limit
+        self.batch_size = batch_size
+        self.flush_seconds = flush_seconds
+        self._write = write
+        self._queue: deque[Event] = deque()
+        self._wake = threading.Event()
+        self._lock = threading.Lock()  # one writer at a time: the thread, or a caller's flush()
+        self._pid: int | None = None
+        self._created_in = os.getpid()
+        self._stopped = False
+        self._warned_at = float("-inf")
+        #: Events written, and events lost (queue full, or the database refused the batch).
+        self.written = 0
+        self.lost = 0
+
+    def record(self, event: Event) -> None:
+        """Queue one event; never blocks, never raises."""
+        if self._pid != os.getpid():
+            self._start()
+        if len(self._queue) >= self.queue_limit:
+            self._lose(1, "the queue is full")
+            return
+        self._queue.append(event)
+        if len(self._queue) >= self.batch_size:
+            self._wake.set()
+
+    def flush(self) -> None:
+        """Write everything waiting now, on the caller's thread (tests, shutdown, the CLI)."""
+        with self._lock:
+            while self._queue:
+                self._write_batch()
+
+    def pending(self) -> int:
+        """Events waiting to be written."""
+        return len(self._queue)
+
+    def stop(self) -> None:
+        """Write what is waiting and stop the writer thread."""
+        self._stopped = True
+        self._wake.set()
+        self.flush()
+
+    def _start(self) -> None:
+        # First event in this process (a gunicorn worker after the fork): the parent's pooled
+        # connections must not be shared, and threads do not survive a fork.
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            if self._pid is not None:
+                self._queue.clear()  # the parent's events are the parent's to write
+            if os.getpid() != self._created_in:
+                self.database.engine.dispose(close=False)
+            self._pid = os.getpid()
+            threading.Thread(target=self._run, name="insights-writer", daemon=True).start()
+            atexit.register(self.stop)
+
+    def _run(self) -> None:
+        while not self._stopped:
+            self._wake.wait(self.flush_seconds)
+            self._wake.clear()
+            with self._lock:
+                while len(self._queue) >= self.batch_size:
+                    self._write_batch()
+                if self._queue:
+                    self._write_batch()
+
+    def _write_batch(self) -> None:
+        batch: list[Event] = []
+        while self._queue and len(batch) < self.batch_size:
+            batch.append(self._queue.popleft())
+        try:
+            self._write(self.database, batch)
+        except Exception as error:  # any database failure: the turns were answered, count the loss
+            self._lose(len(batch), f"the database refused a batch ({type(error).__name__}: {error})")
+        else:
+            self.written += len(batch)
+
+    def _lose(self, count: int, why: str) -> None:
+        self.lost += count
+        now = time.monotonic()
+        if now - self._warned_at >= WARN_EVERY_SECONDS:
+            self._warned_at = now
+            log.warning("insights: %d event(s) not recorded so far: %s", self.lost, why[:300])
