@@ -59,7 +59,8 @@ def connect(url: str) -> Database:
         pool_pre_ping=True,
         pool_size=2,
         max_overflow=2,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+        # Days and hours are UTC whatever the server's own time zone.
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": "-c timezone=UTC"},
     )
     return Database(engine)
 
