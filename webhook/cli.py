@@ -30,6 +30,8 @@ class LazyGroup(click.Group):
         "import": "webhook.dialogflow.commands:import_",
         "nlu-report": "webhook.agent.commands:nlu_report",
         "diff": "webhook.review.commands:diff",
+        "purge": "webhook.insights.commands:purge",
+        "database": "webhook.database.commands:database",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

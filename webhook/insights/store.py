@@ -79,22 +79,37 @@ def _later(database: Database, stored: Any, incoming: Any) -> Any:
     return (func.max if database.is_sqlite else func.greatest)(stored, incoming)
 
 
-def purge(database: Database, cutoffs: Mapping[str, datetime]) -> dict[str, int]:
-    """Delete each council's turns, feedback and conversations older than its cutoff; the rows deleted
-    by table. A conversation goes when its last turn is older than the cutoff."""
-    deleted = {"turns": 0, "feedback": 0, "conversations": 0}
+def purge(database: Database, cutoffs: Mapping[str, datetime]) -> dict[str, dict[str, int]]:
+    """Delete each council's turns and feedback older than its cutoff, and its conversations whose last
+    turn is older; the rows deleted, by council and table."""
+    deleted: dict[str, dict[str, int]] = {}
     with database.engine.begin() as connection:
         for council, cutoff in cutoffs.items():
-            for table, column in ((turns, turns.c.at), (feedback, feedback.c.at)):
-                result = connection.execute(delete(table).where(table.c.council == council, column < cutoff))
-                deleted[table.name] += result.rowcount or 0
-            result = connection.execute(
-                delete(conversations).where(
-                    conversations.c.council == council, conversations.c.last_at < cutoff
-                )
-            )
-            deleted["conversations"] += result.rowcount or 0
+            deleted[council] = {
+                table.name: connection.execute(delete(table).where(*_older(table, council, cutoff))).rowcount
+                or 0
+                for table in (turns, feedback, conversations)
+            }
     return deleted
+
+
+def count_older(database: Database, cutoffs: Mapping[str, datetime]) -> dict[str, dict[str, int]]:
+    """What `purge` would delete, by council and table, deleting nothing."""
+    with database.engine.connect() as connection:
+        return {
+            council: {
+                table.name: connection.execute(
+                    select(func.count()).select_from(table).where(*_older(table, council, cutoff))
+                ).scalar_one()
+                for table in (turns, feedback, conversations)
+            }
+            for council, cutoff in cutoffs.items()
+        }
+
+
+def _older(table: Any, council: str, cutoff: datetime) -> list[Any]:
+    column = table.c.last_at if table is conversations else table.c.at
+    return [table.c.council == council, column < cutoff]
 
 
 def stored_councils(database: Database) -> list[str]:

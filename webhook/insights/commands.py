@@ -1,0 +1,48 @@
+"""`sync-intents purge`: delete insights older than each council's retention period."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+
+from webhook.cli_options import LIBRARY_OPTION
+from webhook.database.commands import DATABASE_URL_OPTION
+
+
+@click.command()
+@LIBRARY_OPTION
+@DATABASE_URL_OPTION
+@click.option("--dry-run", is_flag=True, help="Say what would be deleted; delete nothing.")
+def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
+    """Delete each council's stored turns, feedback and conversations older than its retention period
+    (`insights: retention_days` in its overlay, default 90 days). Councils no longer in the library
+    keep the default. Run it daily (cron, a scheduled job)."""
+    from webhook.database import connect, default_database_url, migrate
+    from webhook.insights import DEFAULT_RETENTION_DAYS, retention_days
+    from webhook.insights.store import count_older, stored_councils
+    from webhook.insights.store import purge as purge_rows
+    from webhook.library.loader import load_library
+
+    library = load_library(library_dir).library
+    database = connect(database_url or default_database_url())
+    try:
+        migrate(database)
+        now = datetime.now(UTC)
+        days = {slug: retention_days(council) for slug, council in library.councils.items()}
+        for slug in stored_councils(database):
+            days.setdefault(slug, DEFAULT_RETENTION_DAYS)
+        cutoffs = {slug: now - timedelta(days=kept) for slug, kept in sorted(days.items())}
+        counted = count_older if dry_run else purge_rows
+        for slug, rows in counted(database, cutoffs).items():
+            if any(rows.values()):
+                click.echo(
+                    f"{slug}: {'would delete' if dry_run else 'deleted'} {rows['turns']} turn(s), "
+                    f"{rows['feedback']} feedback, {rows['conversations']} conversation(s) older than "
+                    f"{days[slug]} days"
+                )
+        if dry_run:
+            click.echo("dry run: nothing deleted")
+    finally:
+        database.dispose()
