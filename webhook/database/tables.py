@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     Index,
@@ -51,9 +52,24 @@ turns = Table(
     Column("outcome", String(32), nullable=True),
     #: What the resident typed, redacted.
     Column("text", String(500), nullable=False),
-    # The dashboard's figures read a council's period straight from this index, without the rows.
-    Index("ix_turns_council_at", "council", "at", "intent", "fallback"),
+    Index("ix_turns_council_at", "council", "at"),
+    # The unanswered questions: a council's most recent fallbacks, read backwards from this index.
+    Index("ix_turns_council_fallback_at", "council", "fallback", "at"),
     Index("ix_turns_at", "at"),
+)
+
+#: Turns counted by council, day (UTC), language and intent, added to as turns are written: the
+#: dashboard's counts, top intents and trends read a few thousand of these, not a million turns.
+turn_days = Table(
+    "turn_days",
+    metadata,
+    Column("council", String(64), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("language", String(8), primary_key=True),
+    #: "" for a turn with no intent.
+    Column("intent", String(100), primary_key=True),
+    Column("turns", Integer, nullable=False),
+    Column("fallbacks", Integer, nullable=False),
 )
 
 #: One conversation's running totals, kept as its turns are written: containment without a scan of turns.
@@ -63,6 +79,8 @@ conversations = Table(
     Column("id", String(32), primary_key=True),
     Column("council", String(64), nullable=False),
     Column("started_at", DateTime(timezone=True), nullable=False),
+    #: The UTC day of `started_at`, for conversations per day without a date function on every row.
+    Column("started_day", Date, nullable=False),
     Column("last_at", DateTime(timezone=True), nullable=False),
     Column("language", String(8), nullable=False),
     Column("channel", String(16), nullable=False),
@@ -70,9 +88,11 @@ conversations = Table(
     Column("fallbacks", Integer, nullable=False),
     Column("handoffs", Integer, nullable=False),
     Column("unhelpful", Integer, nullable=False),
+    # The dashboard's conversation figures read a council's period from this index alone.
     Index(
         "ix_conversations_council_started_at", "council", "started_at", "fallbacks", "handoffs", "unhelpful"
     ),
+    Index("ix_conversations_council_started_day", "council", "started_day"),
     Index("ix_conversations_last_at", "last_at"),
 )
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, desc, func, select
 
 from webhook.database import Database
-from webhook.database.tables import conversations, feedback, turns
+from webhook.database.tables import conversations, feedback, turn_days, turns
 
 #: Intents listed in "top intents", and "not helpful" answers listed with their comments.
 TOP = 10
@@ -140,17 +140,20 @@ class Figures:
 
 
 def figures(database: Database, period: Period, councils: Sequence[str] | None = None) -> Figures:
-    """The period's figures for `councils` (None: all of them)."""
+    """The period's figures for `councils` (None: all of them). Counts of turns come from the daily
+    counts (`turn_days`), so the period is taken in whole UTC days."""
     chosen = tuple(councils) if councils is not None else None
+    first_day, end_day = period.start.astimezone(UTC).date(), _end_day(period)
+    day_where = [turn_days.c.day >= first_day, turn_days.c.day < end_day, *_scope(turn_days, period, chosen)]
+    conversation_where = _where(conversations.c.started_at, conversations, period, chosen)
+    feedback_where = _where(feedback.c.at, feedback, period, chosen)
+    answered = turn_days.c.turns - turn_days.c.fallbacks
     with database.engine.connect() as connection:
-        turn_where = _where(turns.c.at, turns, period, chosen)
-        conversation_where = _where(conversations.c.started_at, conversations, period, chosen)
-        feedback_where = _where(feedback.c.at, feedback, period, chosen)
-
         total_turns, total_fallbacks = connection.execute(
-            select(func.count(), func.coalesce(func.sum(case((turns.c.fallback, 1), else_=0)), 0)).where(
-                *turn_where
-            )
+            select(
+                func.coalesce(func.sum(turn_days.c.turns), 0),
+                func.coalesce(func.sum(turn_days.c.fallbacks), 0),
+            ).where(*day_where)
         ).one()
         contained_case = case(
             (
@@ -171,10 +174,11 @@ def figures(database: Database, period: Period, councils: Sequence[str] | None =
             ).where(*conversation_where)
         ).one()
         top = connection.execute(
-            select(turns.c.intent, func.count().label("n"))
-            .where(*turn_where, turns.c.fallback.is_(False), turns.c.intent.is_not(None))
-            .group_by(turns.c.intent)
-            .order_by(desc("n"), turns.c.intent)
+            select(turn_days.c.intent, func.sum(answered).label("n"))
+            .where(*day_where, turn_days.c.intent != "")
+            .group_by(turn_days.c.intent)
+            .having(func.sum(answered) > 0)
+            .order_by(desc("n"), turn_days.c.intent)
             .limit(TOP)
         ).all()
         unhelpful_counts = connection.execute(
@@ -191,7 +195,7 @@ def figures(database: Database, period: Period, councils: Sequence[str] | None =
         helpful = connection.execute(
             select(func.count()).where(*feedback_where, feedback.c.helpful.is_(True))
         ).scalar_one()
-        days = _days(connection, period, turn_where, conversation_where)
+        days = _days(connection, period, day_where, chosen)
     return Figures(
         councils=chosen,
         period=period,
@@ -226,14 +230,23 @@ def unanswered_turns(
 
 
 def _where(column: Any, table: Any, period: Period, councils: tuple[str, ...] | None) -> list[Any]:
-    clauses = [column >= period.start, column < period.end]
+    return [column >= period.start, column < period.end, *_scope(table, period, councils)]
+
+
+def _scope(table: Any, period: Period, councils: tuple[str, ...] | None) -> list[Any]:
+    clauses = []
     if councils is not None:
-        clauses.append(
-            table.c.council.in_(councils) if len(councils) != 1 else table.c.council == councils[0]
-        )
+        one = len(councils) == 1
+        clauses.append(table.c.council == councils[0] if one else table.c.council.in_(councils))
     if period.language:
         clauses.append(table.c.language == period.language)
     return clauses
+
+
+def _end_day(period: Period) -> date:
+    """The first UTC day after the period (its end is midnight, or the day it falls in is included)."""
+    end = period.end.astimezone(UTC)
+    return end.date() if end.time() == datetime.min.time() else end.date() + timedelta(days=1)
 
 
 def _comments(connection: Any, feedback_where: list[Any], intent: str) -> tuple[str, ...]:
@@ -252,20 +265,25 @@ def _comments(connection: Any, feedback_where: list[Any], intent: str) -> tuple[
 
 
 def _days(
-    connection: Any, period: Period, turn_where: list[Any], conversation_where: list[Any]
+    connection: Any, period: Period, day_where: list[Any], councils: tuple[str, ...] | None
 ) -> tuple[Day, ...]:
     by_day: dict[date, list[int]] = {day: [0, 0, 0] for day in period.days}
-    turn_day = func.date(turns.c.at)
     for day, count, fallbacks in connection.execute(
-        select(turn_day, func.count(), func.coalesce(func.sum(case((turns.c.fallback, 1), else_=0)), 0))
-        .where(*turn_where)
-        .group_by(turn_day)
+        select(turn_days.c.day, func.sum(turn_days.c.turns), func.sum(turn_days.c.fallbacks))
+        .where(*day_where)
+        .group_by(turn_days.c.day)
     ):
         if (parsed := _as_date(day)) in by_day:
             by_day[parsed][1:] = [int(count), int(fallbacks)]
-    conversation_day = func.date(conversations.c.started_at)
+    started = conversations.c.started_day
     for day, count in connection.execute(
-        select(conversation_day, func.count()).where(*conversation_where).group_by(conversation_day)
+        select(started, func.count())
+        .where(
+            started >= period.start.astimezone(UTC).date(),
+            started < _end_day(period),
+            *_scope(conversations, period, councils),
+        )
+        .group_by(started)
     ):
         if (parsed := _as_date(day)) in by_day:
             by_day[parsed][0] = int(count)

@@ -1,21 +1,22 @@
 """Writing insight events to the database in batches, and deleting what is past its retention.
 
-One transaction per batch: the turns and feedback rows, and each conversation's running totals
-(turns, fallbacks, hand-offs, unhelpful answers) added to in one upsert per conversation.
+One transaction per batch: the turns and feedback rows, each conversation's running totals (turns,
+fallbacks, hand-offs, unhelpful answers) and each day's counts by intent (`turn_days`), added to in one
+upsert per conversation and per day and intent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from webhook.database import Database
-from webhook.database.tables import conversations, feedback, turns
+from webhook.database.tables import conversations, feedback, turn_days, turns
 from webhook.insights.events import FeedbackEvent, TurnEvent
 
 
@@ -29,8 +30,20 @@ def write_events(database: Database, events: Sequence[TurnEvent | FeedbackEvent]
             connection.execute(turns.insert(), turn_rows)
         if feedback_rows:
             connection.execute(feedback.insert(), feedback_rows)
+        if turn_rows:
+            insert = _insert(database, turn_days)
+            connection.execute(
+                insert.on_conflict_do_update(
+                    index_elements=list(turn_days.primary_key.columns),
+                    set_={
+                        "turns": turn_days.c.turns + insert.excluded.turns,
+                        "fallbacks": turn_days.c.fallbacks + insert.excluded.fallbacks,
+                    },
+                ),
+                day_counts(events),
+            )
         if totals:
-            insert = (sqlite.insert if database.is_sqlite else postgresql.insert)(conversations)
+            insert = _insert(database, conversations)
             upsert = insert.on_conflict_do_update(
                 index_elements=[conversations.c.id],
                 set_={
@@ -44,6 +57,25 @@ def write_events(database: Database, events: Sequence[TurnEvent | FeedbackEvent]
             connection.execute(upsert, list(totals.values()))
 
 
+def day_counts(events: Iterable[TurnEvent | FeedbackEvent]) -> list[dict[str, Any]]:
+    """The batch's turns counted by council, UTC day, language and intent, as `turn_days` rows."""
+    counts: dict[tuple[str, Any, str, str], list[int]] = {}
+    for event in events:
+        if isinstance(event, TurnEvent):
+            key = (event.council, event.at.astimezone(UTC).date(), event.language, event.intent or "")
+            count = counts.setdefault(key, [0, 0])
+            count[0] += 1
+            count[1] += event.fallback
+    return [
+        {"council": council, "day": day, "language": language, "intent": intent, "turns": n, "fallbacks": f}
+        for (council, day, language, intent), (n, f) in counts.items()
+    ]
+
+
+def _insert(database: Database, table: Any) -> Any:
+    return (sqlite.insert if database.is_sqlite else postgresql.insert)(table)
+
+
 def conversation_totals(events: Iterable[TurnEvent | FeedbackEvent]) -> dict[str, dict[str, Any]]:
     """Each conversation's additions from a batch of events, as rows for the `conversations` upsert."""
     totals: dict[str, dict[str, Any]] = {}
@@ -54,6 +86,7 @@ def conversation_totals(events: Iterable[TurnEvent | FeedbackEvent]) -> dict[str
                 "id": event.conversation,
                 "council": event.council,
                 "started_at": event.at,
+                "started_day": event.at.astimezone(UTC).date(),
                 "last_at": event.at,
                 "language": event.language or "",
                 "channel": event.channel if isinstance(event, TurnEvent) else "",
@@ -88,7 +121,7 @@ def purge(database: Database, cutoffs: Mapping[str, datetime]) -> dict[str, dict
             deleted[council] = {
                 table.name: connection.execute(delete(table).where(*_older(table, council, cutoff))).rowcount
                 or 0
-                for table in (turns, feedback, conversations)
+                for table in (turns, feedback, conversations, turn_days)
             }
     return deleted
 
@@ -101,13 +134,15 @@ def count_older(database: Database, cutoffs: Mapping[str, datetime]) -> dict[str
                 table.name: connection.execute(
                     select(func.count()).select_from(table).where(*_older(table, council, cutoff))
                 ).scalar_one()
-                for table in (turns, feedback, conversations)
+                for table in (turns, feedback, conversations, turn_days)
             }
             for council, cutoff in cutoffs.items()
         }
 
 
 def _older(table: Any, council: str, cutoff: datetime) -> list[Any]:
+    if table is turn_days:  # a day goes once all of it is past the cutoff
+        return [table.c.council == council, table.c.day < cutoff.astimezone(UTC).date()]
     column = table.c.last_at if table is conversations else table.c.at
     return [table.c.council == council, column < cutoff]
 

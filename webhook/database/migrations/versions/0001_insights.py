@@ -1,4 +1,4 @@
-"""Insights: turns, conversations, feedback, and staff sign-in failures.
+"""Insights: turns and their daily counts, conversations, feedback, and staff sign-in failures.
 
 Revision ID: 0001
 Revises:
@@ -35,13 +35,25 @@ def upgrade() -> None:
         sa.Column("text", sa.String(500), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_turns"),
     )
-    op.create_index("ix_turns_council_at", "turns", ["council", "at", "intent", "fallback"])
+    op.create_index("ix_turns_council_at", "turns", ["council", "at"])
+    op.create_index("ix_turns_council_fallback_at", "turns", ["council", "fallback", "at"])
     op.create_index("ix_turns_at", "turns", ["at"])
+    op.create_table(
+        "turn_days",
+        sa.Column("council", sa.String(64), nullable=False),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("language", sa.String(8), nullable=False),
+        sa.Column("intent", sa.String(100), nullable=False),
+        sa.Column("turns", sa.Integer, nullable=False),
+        sa.Column("fallbacks", sa.Integer, nullable=False),
+        sa.PrimaryKeyConstraint("council", "day", "language", "intent", name="pk_turn_days"),
+    )
     op.create_table(
         "conversations",
         sa.Column("id", sa.String(32), nullable=False),
         sa.Column("council", sa.String(64), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("started_day", sa.Date, nullable=False),
         sa.Column("last_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("language", sa.String(8), nullable=False),
         sa.Column("channel", sa.String(16), nullable=False),
@@ -56,6 +68,7 @@ def upgrade() -> None:
         "conversations",
         ["council", "started_at", "fallbacks", "handoffs", "unhelpful"],
     )
+    op.create_index("ix_conversations_council_started_day", "conversations", ["council", "started_day"])
     op.create_index("ix_conversations_last_at", "conversations", ["last_at"])
     op.create_table(
         "feedback",
@@ -86,4 +99,5 @@ def downgrade() -> None:
     op.drop_table("staff_sign_in_failures")
     op.drop_table("feedback")
     op.drop_table("conversations")
+    op.drop_table("turn_days")
     op.drop_table("turns")
