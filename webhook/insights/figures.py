@@ -21,8 +21,9 @@ from webhook.database.tables import conversations, feedback, turn_days, turns
 TOP = 10
 #: Comments shown per "not helpful" intent.
 COMMENTS = 5
-#: Fallback turns read for the unanswered questions (the most recent first).
-UNANSWERED_LIMIT = 20_000
+#: Fallback turns read for the unanswered questions: the most recent first, enough to show what recurs
+#: (a million stored turns hold about 100,000 fallbacks, too many to group while the page waits).
+UNANSWERED_LIMIT = 5_000
 
 
 @dataclass(frozen=True)
