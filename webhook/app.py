@@ -92,6 +92,9 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     from webhook.insights import init_insights
 
     init_insights(app)
+    from webhook.handoff import init_handoff
+
+    init_handoff(app)
     return app
 
 

@@ -25,6 +25,7 @@ from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
 from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
+from webhook.handoff.offline import after_turn
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
 from webhook.library.resolve import lookup, resolved_intent
@@ -128,10 +129,21 @@ class OfflineAgent:
         """Answer one message, in the language the resident wrote it in."""
         text = text.strip()
         if not self._notice_language(council, state, text):
-            return self._respond(council, state, text)
+            return self._handoff_aware(council, text, self._respond(council, state, text))
         reply = self._respond(council, state, text)
         note = message_text(self.library, council, "dialogue.language_noticed", reply.language)
-        return replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
+        return self._handoff_aware(
+            council, text, replace(reply, messages=[{"type": "text", "text": note}, *reply.messages])
+        )
+
+    def _handoff_aware(self, council: Council, text: str, reply: AgentReply) -> AgentReply:
+        """The reply with a person offered after two misunderstandings in a row, its state keeping the
+        transcript a hand-off may share (webhook/handoff/offline.py)."""
+        intent = self.library.intents.get(reply.intent)
+        if intent is None:
+            return reply
+        messages = after_turn(self.library, council, reply.state, intent, text, reply.messages)
+        return replace(reply, messages=messages)
 
     def _notice_language(self, council: Council, state: ConversationState, text: str) -> bool:
         """Switch the conversation to the other language the council speaks when the message is clearly

@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
 )
 
 metadata = MetaData(
@@ -123,4 +124,32 @@ staff_sign_in_failures = Table(
     Column("failures", Integer, nullable=False),
     Column("last_failure_at", DateTime(timezone=True), nullable=False),
     Column("locked_until", DateTime(timezone=True), nullable=True),
+)
+
+#: The hand-off outbox: one row per hand-off to the council's staff the bot accepted, kept until it is
+#: delivered through the council's channel (webhook/handoff/). The case holds only what the resident
+#: consented to share and how to reach them; it is never logged.
+handoffs = Table(
+    "handoffs",
+    metadata,
+    Column("id", RowId, primary_key=True, autoincrement=True),
+    #: The resident's reference, and the idempotency key every channel is given.
+    Column("reference", String(32), nullable=False, unique=True),
+    Column("council", String(64), nullable=False),
+    #: notify_email, webhook or open311.
+    Column("channel", String(16), nullable=False),
+    #: The case as JSON (webhook.handoff.case.Case).
+    Column("case_json", Text, nullable=False),
+    #: pending, delivered, or failed (the channel refused it for good).
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    #: A worker's claim: until then no other worker may take the row; `claim` names the worker's attempt.
+    Column("claimed_until", DateTime(timezone=True), nullable=True),
+    Column("claim", String(32), nullable=True),
+    Column("delivered_at", DateTime(timezone=True), nullable=True),
+    #: The last failure's kind and status (never the case's content).
+    Column("last_error", String(300), nullable=True),
+    Index("ix_handoffs_status_next_attempt_at", "status", "next_attempt_at"),
 )

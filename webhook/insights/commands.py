@@ -10,6 +10,10 @@ import click
 from webhook.cli_options import LIBRARY_OPTION
 from webhook.database.commands import DATABASE_URL_OPTION
 
+#: Days a delivered hand-off keeps the resident's transcript and contact details: long enough for the
+#: council to ask for it again if its system lost it, no longer (the case now lives in the council's own).
+HANDOFF_CASE_DAYS = 7
+
 
 @click.command()
 @LIBRARY_OPTION
@@ -17,9 +21,11 @@ from webhook.database.commands import DATABASE_URL_OPTION
 @click.option("--dry-run", is_flag=True, help="Say what would be deleted; delete nothing.")
 def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
     """Delete each council's stored turns, feedback and conversations older than its retention period
-    (`insights: retention_days` in its overlay, default 90 days). Councils no longer in the library
-    keep the default. Run it daily (cron, a scheduled job)."""
+    (`insights: retention_days` in its overlay, default 90 days; councils no longer in the library keep
+    the default), and erase the transcript and contact details of hand-offs delivered more than 7 days
+    ago. Run it daily (cron, a scheduled job)."""
     from webhook.database import connect, default_database_url, migrate
+    from webhook.handoff.outbox import Outbox
     from webhook.insights import DEFAULT_RETENTION_DAYS, retention_days
     from webhook.insights.store import count_older, stored_councils
     from webhook.insights.store import purge as purge_rows
@@ -41,6 +47,13 @@ def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
                     f"{slug}: {'would delete' if dry_run else 'deleted'} {rows['turns']} turn(s), "
                     f"{rows['feedback']} feedback, {rows['conversations']} conversation(s) older than "
                     f"{days[slug]} days"
+                )
+        if not dry_run:
+            erased = Outbox(database).erase_delivered(now - timedelta(days=HANDOFF_CASE_DAYS))
+            if erased:
+                click.echo(
+                    f"hand-offs: erased the transcript and contact details of {erased} case(s) delivered "
+                    f"more than {HANDOFF_CASE_DAYS} days ago"
                 )
         if dry_run:
             click.echo("dry run: nothing deleted")

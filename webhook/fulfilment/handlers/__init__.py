@@ -12,6 +12,7 @@ from webhook.fulfilment.handlers import (
     council_tax,
     dialogue,
     elections,
+    handoff,
     housing,
     places,
     streets,
@@ -21,7 +22,7 @@ from webhook.fulfilment.handlers import (
 from webhook.fulfilment.registry import HandlerRegistry
 
 #: Every module holding handlers; a new area's module is added here (a test holds this to the folder).
-MODULES = (council, council_tax, dialogue, elections, housing, places, streets, system, waste)
+MODULES = (council, council_tax, dialogue, elections, handoff, housing, places, streets, system, waste)
 
 
 def handler_registry() -> HandlerRegistry:
