@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import grpc
 import pytest
+from google.cloud import dialogflow_v2
 
 from tests.chat.fake_sessions import FakeSessions
 from tests.conftest import BuildLibrary, app_settings
 from webhook import create_app
+from webhook.dialogflow.compile import compile_council
+from webhook.dialogflow.platforms import RICH_PLATFORM
+from webhook.dialogflow.target import Target
+from webhook.library.loader import load_library
 
 
 @pytest.fixture
@@ -83,3 +89,82 @@ def test_an_unreachable_agent_ends_no_task(client, sessions: FakeSessions) -> No
     sessions.stop()
     body = {"council": "unitary", "session": "resident-47", "text": "theres a pothole on my road"}
     assert client.post("/api/chat", json=body).get_json()["ends_task"] is False
+
+
+class CompiledSessions(FakeSessions):
+    """Answers every turn with the messages `sync-intents` compiled for one intent."""
+
+    def __init__(self, intent: str, messages: list[dialogflow_v2.Intent.Message]) -> None:
+        super().__init__()
+        self.intent = intent
+        self.messages = messages
+
+    def _detect_intent(self, request: dialogflow_v2.DetectIntentRequest, context: grpc.ServicerContext):
+        self.requests.append(request)
+        result = dialogflow_v2.QueryResult(
+            query_text=request.query_input.text.text,
+            language_code=request.query_input.text.language_code,
+            intent=dialogflow_v2.Intent(display_name=self.intent),
+            intent_detection_confidence=0.9,
+            fulfillment_messages=self.messages,
+            all_required_params_present=True,
+        )
+        return dialogflow_v2.DetectIntentResponse(response_id="r-2", query_result=result)
+
+
+def without_platforms(messages: list[dialogflow_v2.Intent.Message]) -> list[dialogflow_v2.Intent.Message]:
+    """The same messages all on the default platform, as the sync wrote them before platforms were set."""
+    found = []
+    for message in messages:
+        copy = dialogflow_v2.Intent.Message(message)
+        copy.platform = dialogflow_v2.Intent.Message.Platform.PLATFORM_UNSPECIFIED
+        found.append(copy)
+    return found
+
+
+def with_default_texts_copied(
+    messages: list[dialogflow_v2.Intent.Message],
+) -> list[dialogflow_v2.Intent.Message]:
+    """The rich platform's tab as `default_response_platforms` fills it: the default texts again, first."""
+    rich = [m for m in messages if m.platform]
+    copies = []
+    for message in messages:
+        if not message.platform:
+            copy = dialogflow_v2.Intent.Message(message)
+            copy.platform = rich[0].platform
+            copies.append(copy)
+    return [m for m in messages if not m.platform] + copies + rich
+
+
+@pytest.mark.parametrize("intent", ["waste.collection_day", "system.welcome"])  # links; quick replies
+def test_a_reply_shows_the_same_texts_quick_replies_and_links_whatever_platform_they_are_on(
+    build_library: BuildLibrary, tmp_path: Path, intent: str
+) -> None:
+    language = "en"  # the minimal library's Welsh has no quick replies or links
+    root = build_library()
+    overlay = root / "councils" / "unitary" / "council.yaml"
+    overlay.write_text(overlay.read_text() + "dialogflow:\n  project_id: unitary-council-bot\n")
+    compiled = compile_council(load_library(root).library, "unitary", Target("unitary-council-bot"))
+    messages = list(compiled.intents[intent].by_language[language].messages)
+    assert {m.platform.name for m in messages} == {"PLATFORM_UNSPECIFIED", RICH_PLATFORM}  # as compiled
+
+    replies = []
+    for variant in (messages, without_platforms(messages), with_default_texts_copied(messages)):
+        sessions = CompiledSessions(intent, variant).start()
+        try:
+            settings = app_settings(
+                root, CHAT_DIALOGFLOW=True, DIALOGFLOW_ENDPOINT=sessions.endpoint, NLU_CACHE_DIR=tmp_path
+            )
+            body = {"council": "unitary", "session": "resident-48", "text": "hello", "language": language}
+            replies.append(
+                create_app(settings).test_client().post("/api/chat", json=body).get_json()["messages"]
+            )
+        finally:
+            sessions.stop()
+
+    assert replies[0] == replies[1] == replies[2]
+    kinds = [message["type"] for message in replies[0]]
+    assert kinds[0] == "text" and len(kinds) >= 2
+    assert set(kinds[1:]) <= {"quick_replies", "link", "card"}
+    texts = [m["text"] for m in replies[0] if m["type"] == "text"]
+    assert len(texts) == len(set(texts))  # the rich platform's copy of the texts is not shown twice

@@ -1,11 +1,14 @@
 """Two agent exports in Dialogflow ES's format, shaped like real console exports, for import tests.
 
 Written from the format of the API reference and real exports (not copied from any): `COUNCIL_CONSOLE` is a
-whole console export (agent.json, English default and Welsh, the stock intents, display names with spaces,
-actions, `$param.original` values, capitalised parameter names, hyphenated contexts, several text messages,
-`#context.param` defaults, a follow-up with a card and links). `LIBRARY_SUPPLEMENTARY` is the other shape
-the console writes: no agent.json, English only, dotted display names, a follow-up chain three deep, a
-list entity and a list parameter. The Welsh is machine-drafted test data: it needs a Welsh speaker's review.
+whole console export (agent.json with its settings, English default and Welsh, the stock intents, display
+names with spaces, actions, `$param.original` values, capitalised parameter names, hyphenated contexts,
+several text messages, `#context.param` defaults, quick replies and a follow-up's card and links on the
+Telegram tab, which starts with the default texts). `LIBRARY_SUPPLEMENTARY` is the other shape the
+console writes: no agent.json, English only, dotted display names, a follow-up chain three deep, a list
+entity and a list parameter, an annotation Dialogflow made itself (`userDefined: false`), and quick replies
+on the default platform (as an agent written through the API can have them). The Welsh is machine-drafted
+test data: it needs a Welsh speaker's review.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ def intent(
     slot_filling: bool = False,
     fallback: bool = False,
     events: list[str] | None = None,
+    default_platforms: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """An intent file as the console writes it."""
     data: dict[str, Any] = {"id": uid}
@@ -45,7 +49,7 @@ def intent(
                 ],
                 "parameters": parameters or [],
                 "messages": messages or [],
-                "defaultResponsePlatforms": {},
+                "defaultResponsePlatforms": {p: True for p in default_platforms},
                 "speech": [],
             }
         ],
@@ -92,15 +96,22 @@ def text(lang: str, *speech: str) -> dict[str, Any]:
     return {"type": 0, "lang": lang, "condition": "", "speech": list(speech)}
 
 
-def replies(lang: str, *options: str) -> dict[str, Any]:
-    return {"type": 2, "lang": lang, "condition": "", "title": "", "replies": list(options)}
+def replies(lang: str, *options: str, platform: str = "") -> dict[str, Any]:
+    on = {"platform": platform} if platform else {}
+    return {"type": 2, **on, "lang": lang, "condition": "", "title": "", "replies": list(options)}
 
 
 def card(
-    lang: str, title: str, buttons: list[tuple[str, str]], subtitle: str = "", image: str = ""
+    lang: str,
+    title: str,
+    buttons: list[tuple[str, str]],
+    subtitle: str = "",
+    image: str = "",
+    platform: str = "telegram",
 ) -> dict[str, Any]:
     return {
         "type": 1,
+        "platform": platform,
         "lang": lang,
         "condition": "",
         "title": title,
@@ -111,7 +122,7 @@ def card(
 
 
 def says(uid: str, *phrases: list[tuple[str, ...]]) -> list[dict[str, Any]]:
-    """Training phrases: each a list of parts, (text,) or (text, alias, @entity)."""
+    """Training phrases: each a list of parts, (text,) or (text, alias, @entity[, user defined])."""
     found = []
     for index, parts in enumerate(phrases):
         data = []
@@ -119,7 +130,7 @@ def says(uid: str, *phrases: list[tuple[str, ...]]) -> list[dict[str, Any]]:
             item: dict[str, Any] = {"text": part[0]}
             if len(part) > 1:
                 item |= {"alias": part[1], "meta": part[2]}
-            item["userDefined"] = len(part) > 1
+            item["userDefined"] = bool(part[3]) if len(part) > 3 else len(part) > 1
             data.append(item)
         found.append({"id": f"{uid}-{index}", "data": data, "isTemplate": False, "count": 0, "updated": 0})
     return found
@@ -147,10 +158,34 @@ COUNCIL_CONSOLE: dict[str, Any] = {
     "agent.json": {
         "description": "Vale council helper",
         "language": "en",
-        "supportedLanguages": ["cy"],
+        "shortDescription": "",
+        "examples": "",
+        "linkToDocs": "",
         "displayName": "Vale Council",
-        "webhook": {"url": "https://bot.vale.example/dialogflow", "available": True},
+        "disableInteractionLogs": False,
+        "disableStackdriverLogs": True,
         "defaultTimezone": "Europe/London",
+        "webhook": {
+            "url": "https://bot.vale.example/dialogflow",
+            "username": "",
+            "headers": {},
+            "available": True,
+            "useForDomains": False,
+            "cloudFunctionsEnabled": False,
+            "cloudFunctionsInitialized": False,
+        },
+        "isPrivate": True,
+        "customClassifierMode": "use.after",
+        "mlMinConfidence": 0.45,
+        "supportedLanguages": ["cy"],
+        "enableOnePlatformResponses": True,
+        "onePlatformApiVersion": "v2",
+        "analyzeQueryTextSentiment": False,
+        "enabledKnowledgeBaseNames": [],
+        "knowledgeServiceConfidenceAdjustment": -0.4,
+        "dialogBuilderMode": False,
+        "baseActionPackagesUrl": "",
+        "enableSpellCorrection": True,
     },
     "intents/Default Welcome Intent.json": intent(
         WELCOME,
@@ -158,11 +193,12 @@ COUNCIL_CONSOLE: dict[str, Any] = {
         action="input.welcome",
         affected=[("resident-details", 50)],
         events=["WELCOME"],
+        default_platforms=("telegram",),
         messages=[
             text("en", "Hello! I can help with bins and council tax."),
-            replies("en", "Bin day", "Council tax"),
+            replies("en", "Bin day", "Council tax", platform="telegram"),
             text("cy", "Helo! Gallaf helpu gyda biniau a threth y cyngor."),
-            replies("cy", "Diwrnod bin", "Treth y cyngor"),
+            replies("cy", "Diwrnod bin", "Treth y cyngor", platform="telegram"),
         ],
     ),
     "intents/Default Welcome Intent_usersays_en.json": says("w-en", [("hiya",)], [("morning",)]),
@@ -222,6 +258,7 @@ COUNCIL_CONSOLE: dict[str, Any] = {
         parent=(BINS, BINS),
         contexts=["bin-collection"],
         action="bins.day.more",
+        default_platforms=("telegram",),
         messages=[
             text("en", "Here is the calendar."),
             card(
@@ -289,7 +326,7 @@ LIBRARY_SUPPLEMENTARY: dict[str, Any] = {
         messages=[text("en", "Renewed until $date.")],
     ),
     "intents/libraries.renew.books - date_usersays_en.json": says(
-        "d-en", [("keep them until ",), ("next friday", "date", "@sys.date")]
+        "d-en", [("keep them until ",), ("next friday", "date", "@sys.date", False)]
     ),
     "intents/libraries.renew.books - date - yes.json": intent(
         RENEW_CONFIRM,

@@ -112,7 +112,9 @@ def write_agent_zip(agent: Agent) -> bytes:
                         for language, messages in stored.messages.items()
                         for message in messages
                     ],
-                    "defaultResponsePlatforms": {},
+                    "defaultResponsePlatforms": {
+                        platform.name.lower(): True for platform in intent.default_response_platforms
+                    },
                     "speech": [],
                 }
             ],
@@ -173,14 +175,17 @@ def _message_json(message: df.Intent.Message, language: str) -> dict[str, Any]:
     return item
 
 
+def _platform(name: str, where: str) -> df.Intent.Message.Platform:
+    if name.upper() not in df.Intent.Message.Platform.__members__:
+        raise AgentZipError(f"{where}: unknown platform {name!r}")
+    return df.Intent.Message.Platform[name.upper()]
+
+
 def _message(item: dict[str, Any], where: str) -> df.Intent.Message:
     kind = int(item.get("type", 0))
-    platform = str(item.get("platform", "")).upper()
     message = df.Intent.Message()
-    if platform:
-        if platform not in df.Intent.Message.Platform.__members__:
-            raise AgentZipError(f"{where}: unknown platform {item['platform']!r}")
-        message.platform = df.Intent.Message.Platform[platform]
+    if item.get("platform"):
+        message.platform = _platform(str(item["platform"]), where)
     if kind == 0:
         speech = item.get("speech", [])
         message.text = df.Intent.Message.Text(text=[speech] if isinstance(speech, str) else list(speech))
@@ -308,6 +313,11 @@ def read_agent_zip(agent: Agent, content: bytes) -> None:
                 ],
                 action=response.get("action", ""),
                 reset_contexts=bool(response.get("resetContexts")),
+                default_response_platforms=[
+                    _platform(name, path)
+                    for name, on in response.get("defaultResponsePlatforms", {}).items()
+                    if on
+                ],
             )
         )
         parameters = []

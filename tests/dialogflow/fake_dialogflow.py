@@ -10,7 +10,8 @@ It behaves like the real service where the sync depends on it:
   `google.longrunning.Operations/GetOperation`; training finishes on the first poll after it starts;
 - a new agent holds the two stock intents of a new ES agent ("Default Welcome Intent" on WELCOME, trained
   on "hi", and "Default Fallback Intent");
-- batch results come back in another order than the request (reversed), since the API promises none;
+- batch results come back in another order than the request (reversed, or shuffled with
+  `batch_order = "shuffled"`), since the API promises none; `reordered` counts the batches answered so;
 - a follow-up's parent is read-only after creation (an update mask naming it is refused);
 - export writes, and restore reads, the agent export ZIP the console imports and restores (see
   `agent_zip`); restore refuses a ZIP the console would refuse;
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import socket
 import threading
 import time
@@ -173,6 +175,11 @@ class FakeDialogflow:
         self.max_message_bytes = max_message_bytes
         #: Batch results reversed: the API documents no order, so the sync must not rely on one.
         self.reverse_batch_results = True
+        #: "reversed" (the default), "shuffled" (seeded, so a failure can be replayed) or "request".
+        self.batch_order = "reversed"
+        self._shuffle = random.Random(13)
+        #: Batches whose results came back in another order than their request's.
+        self.reordered = 0
         #: (calls, window seconds) allowed per consumer project; None for no quota.
         self.quota: tuple[int, float] | None = None
         #: When each call started, by consumer project.
@@ -425,6 +432,17 @@ class FakeDialogflow:
         self._operations[operation.name] = operation
         return operation
 
+    def _reorder(self, results: list[Any]) -> list[Any]:
+        """A batch's results in the order the fake answers them with."""
+        order = list(range(len(results)))
+        if self.batch_order == "shuffled":
+            self._shuffle.shuffle(order)
+        elif self.reverse_batch_results and self.batch_order == "reversed":
+            order.reverse()
+        if order != sorted(order):
+            self.reordered += 1
+        return [results[index] for index in order]
+
     def _page(self, items: list[Any], page_size: int, token: str) -> tuple[list[Any], str]:
         size = min(page_size or self.page_size, self.page_size)
         start = int(token or 0)
@@ -477,8 +495,7 @@ class FakeDialogflow:
                 results.append(_read_intent(agent, stored, language, True))
         except RpcError as error:
             return self._failed_operation(error)
-        if self.reverse_batch_results:
-            results.reverse()
+        results = self._reorder(results)
         return self._operation(
             df.BatchUpdateIntentsResponse.pb(df.BatchUpdateIntentsResponse(intents=results))
         )
@@ -541,8 +558,7 @@ class FakeDialogflow:
                 results.append(_read_entity_type(stored, language))
         except RpcError as error:
             return self._failed_operation(error)
-        if self.reverse_batch_results:
-            results.reverse()
+        results = self._reorder(results)
         response = df.BatchUpdateEntityTypesResponse(entity_types=results)
         return self._operation(df.BatchUpdateEntityTypesResponse.pb(response))
 

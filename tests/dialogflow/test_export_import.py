@@ -230,6 +230,7 @@ def test_import_turns_a_hand_built_agent_into_library_yaml_that_validates(
     assert "note: left out languages the library does not speak: fr" in result.output
     written = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.yaml"))
     assert [p for p in written if not p.startswith(("intents/messages/", "intents/routing"))] == [
+        "dialogflow-agent.yaml",  # the agent's settings, for the council's overlay
         "intents/entities/bin_colour.yaml",
         "intents/entities/ref.yaml",
         "intents/imported/bins_order_bin.yaml",

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import REPOSITORY
 from tests.dialogflow.agent_exports import COUNCIL_CONSOLE, LIBRARY_SUPPLEMENTARY
 from tests.dialogflow.conftest import Sync
+from webhook.dialogflow.importer import SETTINGS_FILE, dump_yaml
 from webhook.library.validate import validate_library
 
 COUNCIL = """\
@@ -38,13 +40,18 @@ def write_export(folder: Path, files: dict[str, Any]) -> Path:
 
 
 def library_of(imported: Path, folder: Path, languages: str) -> Path:
-    """A library holding only the imported intents and entities, and one council offering them all."""
+    """A library holding only the imported intents and entities, and one council offering them all, whose
+    overlay's `dialogflow:` block is the one the import wrote (with a project)."""
     shutil.copytree(REPOSITORY / "intents" / "schema", folder / "intents" / "schema")
     shutil.copy(REPOSITORY / "intents" / "routing.yaml", folder / "intents" / "routing.yaml")
     shutil.copytree(REPOSITORY / "intents" / "messages", folder / "intents" / "messages")
     (folder / "councils/roundtrip").mkdir(parents=True)
     shutil.copy(REPOSITORY / "councils" / "council.schema.json", folder / "councils" / "council.schema.json")
-    (folder / "councils/roundtrip/council.yaml").write_text(COUNCIL.format(languages=languages))
+    settings = yaml.safe_load((imported / SETTINGS_FILE).read_text(encoding="utf-8"))
+    settings["dialogflow"] = {"project_id": "roundtrip-bot", **settings["dialogflow"]}
+    (folder / "councils/roundtrip/council.yaml").write_text(
+        COUNCIL.format(languages=languages) + dump_yaml(settings), encoding="utf-8"
+    )
     shutil.copytree(imported, folder, dirs_exist_ok=True)
     return folder
 
@@ -107,25 +114,24 @@ def compare(original: dict[str, Any], again: dict[str, Any]) -> tuple[int, list[
             total += 1
             if got.get(path, "<missing>") != value:
                 lost.append(f"{key}{path}: {value!r} became {got.get(path, '<missing>')!r}")
-    for field in ("language", "supportedLanguages", "webhook"):
-        if field in original.get("agent.json", {}):
-            total += 1
-            expected = original["agent.json"][field]
-            actual = again["agent.json"][field]
-            if field == "webhook":
-                actual = {k: actual[k] for k in expected}
-            if actual != expected:
-                lost.append(f"agent.json {field}: {expected!r} became {actual!r}")
+    got = leaves(again["agent.json"])
+    for path, value in (leaves(original["agent.json"]) if "agent.json" in original else {}).items():
+        total += 1
+        if got.get(path, "<missing>") != value:
+            lost.append(f"agent.json{path}: {value!r} became {got.get(path, '<missing>')!r}")
     return total, lost
 
 
 @pytest.mark.parametrize(
-    ("fixture", "languages"),
-    [(COUNCIL_CONSOLE, "en, cy"), (LIBRARY_SUPPLEMENTARY, "en")],
+    ("fixture", "languages", "options"),
+    [
+        (COUNCIL_CONSOLE, "en, cy", ()),  # the webhook's URL comes back from the overlay
+        (LIBRARY_SUPPLEMENTARY, "en", ("--webhook-url", WEBHOOK)),  # no agent.json, so no URL
+    ],
     ids=["console", "supplementary"],
 )
 def test_import_then_export_gives_back_every_field(
-    sync: Sync, tmp_path: Path, fixture: dict[str, Any], languages: str
+    sync: Sync, tmp_path: Path, fixture: dict[str, Any], languages: str, options: tuple[str, ...]
 ) -> None:
     source = write_export(tmp_path / "export", fixture)
 
@@ -136,14 +142,14 @@ def test_import_then_export_gives_back_every_field(
         "export",
         "--council",
         "roundtrip",
-        "--webhook-url",
-        WEBHOOK,
+        *options,
         "--output",
         str(tmp_path / "again.zip"),
         library=library,
     )
 
     assert imported.exit_code == 0, imported.output
+    assert "not kept" not in imported.output and "left out" not in imported.output  # nothing to drop
     assert [p.format() for p in problems] == []
     assert exported.exit_code == 0, exported.output
     with zipfile.ZipFile(tmp_path / "again.zip") as archive:

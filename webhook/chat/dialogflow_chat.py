@@ -15,6 +15,7 @@ from google.cloud import dialogflow_v2
 from google.protobuf.json_format import MessageToDict
 
 from webhook.agent.messages import chat_messages
+from webhook.dialogflow.platforms import displayed
 from webhook.fulfilment.questions import AWAITING
 from webhook.library.model import Council
 
@@ -65,7 +66,9 @@ class DialogflowChat:
             request={"session": session, "query_input": query}, retry=None, timeout=self.timeout
         )
         result = response.query_result
-        messages = [MessageToDict(m._pb) for m in result.fulfillment_messages]
+        # The sync keeps cards and quick replies on a platform's tab so that the console shows them;
+        # detectIntent answers with every platform's messages, so pick those a resident should see.
+        messages = displayed(MessageToDict(m._pb) for m in result.fulfillment_messages)
         if not messages and result.fulfillment_text:
             messages = [{"text": {"text": [result.fulfillment_text]}}]
         return DialogflowAnswer(

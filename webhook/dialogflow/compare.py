@@ -13,6 +13,14 @@ from typing import Any
 
 from google.cloud import dialogflow_v2 as df
 
+from webhook.dialogflow.platforms import (
+    DEFAULT_NAME,
+    DEFAULT_PLATFORM,
+    RICH_KINDS,
+    RICH_PLATFORM,
+    export_name,
+)
+
 
 def phrase_text(phrase: df.Intent.TrainingPhrase) -> str:
     """A training phrase in the library's annotation syntax: `bin day for [AA1 1AA](postcode)`."""
@@ -24,9 +32,17 @@ def _phrase_key(phrase: df.Intent.TrainingPhrase) -> tuple[tuple[str, str, str, 
 
 
 def message_lines(message: df.Intent.Message) -> list[str]:
-    """A message as the lines a reviewer reads in a plan."""
-    platform = "" if not message.platform else f"[{message.platform.name.lower()}] "
+    """A message as the lines a reviewer reads in a plan.
+
+    The platform is shown only where a message is not on the one the sync puts its kind on (text on the
+    default platform, the rest on RICH_PLATFORM), e.g. "[default] quick replies: ..." in an agent synced
+    before the platforms were set.
+    """
     kind = df.Intent.Message.pb(message).WhichOneof("message")
+    expected = DEFAULT_PLATFORM if kind not in RICH_KINDS else RICH_PLATFORM
+    platform = ""
+    if message.platform.name != expected:
+        platform = f"[{export_name(message.platform.name) or DEFAULT_NAME}] "
     if kind == "text":
         return [f"{platform}text: {text}" for text in message.text.text]
     if kind == "quick_replies":
@@ -62,6 +78,7 @@ def intent_form(intent: df.Intent, parent: str | None) -> IntentForm:
         "fallback": intent.is_fallback,
         "input contexts": tuple(sorted(intent.input_context_names)),
         "events": tuple(sorted(intent.events)),
+        "default platforms": tuple(sorted(p.name for p in intent.default_response_platforms)),
         "output contexts": tuple(sorted((c.name, c.lifespan_count) for c in intent.output_contexts)),
         "parameters": tuple(
             sorted(

@@ -3,16 +3,21 @@
 Pure: no calls, no files. The result is what the agent should hold; `plan` compares it with what it does.
 Follow-up parents are kept as display names, since resource names exist only once the parent does.
 An intent's display name is its id, unless its `dialogflow:` block (written by `import`) keeps the
-agent's own, with its action, parameter names and values, and further text messages.
+agent's own, with its action, parameter names and values, further text messages, the platform of its
+cards and quick replies, webhook use without a handler here, and annotations Dialogflow made itself.
+Text goes on the default platform, cards, quick replies and links on `platforms.RICH_PLATFORM`, so that
+the console shows them (see `platforms`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from google.cloud import dialogflow_v2 as df
 
+from webhook.dialogflow.platforms import DEFAULT_PLATFORM, platform_for
 from webhook.dialogflow.target import Target
 from webhook.library.annotations import AnnotationError, parse_phrase
 from webhook.library.model import Council, Entity, Intent, Library, Responses
@@ -31,11 +36,14 @@ INTENT_FIELDS = (
     "output_contexts",
     "parameters",
     "messages",
+    "default_response_platforms",
     "parent_followup_intent_name",
 )
 #: An update's mask: a follow-up's parent is read-only once the intent exists.
 INTENT_UPDATE_FIELDS = tuple(f for f in INTENT_FIELDS if f != "parent_followup_intent_name")
 ENTITY_TYPE_FIELDS = ("display_name", "kind", "auto_expansion_mode", "enable_fuzzy_extraction", "entities")
+#: The platform of cards, quick replies and links, unless an imported intent keeps another.
+RICH = df.Intent.Message.Platform[platform_for(None)]
 KINDS = {
     "map": df.EntityType.Kind.KIND_MAP,
     "list": df.EntityType.Kind.KIND_LIST,
@@ -74,6 +82,8 @@ class CompiledAgent:
     languages: tuple[str, ...]
     entity_types: Mapping[str, DesiredEntityType]
     intents: Mapping[str, DesiredIntent]
+    #: The overlay's `dialogflow.agent` block: agent.json settings the export writes (see agent_settings).
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
 
 def agent_languages(council: Council) -> tuple[str, ...]:
@@ -106,7 +116,8 @@ def compile_council(library: Library, slug: str, target: Target) -> CompiledAgen
         name: compile_entity(entity, languages) for name, entity in sorted(library.entities.items())
     }
     name = council.name if isinstance(council.name, str) else council.name.get("en", council.slug)
-    return CompiledAgent(slug, name, target, languages, entity_types, intents)
+    settings = dict((council.dialogflow or {}).get("agent", {}))
+    return CompiledAgent(slug, name, target, languages, entity_types, intents, settings)
 
 
 def _parents_first(library: Library, council: Council) -> list[Intent]:
@@ -177,6 +188,7 @@ def _compile_intent(
 ) -> DesiredIntent:
     extra = intent.dialogflow.get("parameters", {})
     parent = library.intents.get(intent.followup_of) if intent.followup_of else None
+    platform = df.Intent.Message.Platform[platform_for(intent.dialogflow.get("rich_platform"))]
     by_language = {}
     for language in languages:
         if language not in intent.languages:
@@ -185,6 +197,7 @@ def _compile_intent(
         phrases = list(dict.fromkeys(sourced.value for sourced in resolved.phrases))
         prompts = {name: list(sourced.value) for name, sourced in resolved.prompts.items()}
         more_text = intent.dialogflow.get("more_text", {}).get(language, [])
+        machine = intent.dialogflow.get("machine_annotated", {}).get(language, {})
         by_language[language] = df.Intent(
             display_name=display_name(intent),
             action=intent.dialogflow.get("action", ""),
@@ -192,7 +205,7 @@ def _compile_intent(
             is_fallback=intent.fallback,
             input_context_names=[target.context(name) for name in intent.input_contexts],
             events=list(intent.events),
-            training_phrases=[training_phrase(intent, phrase) for phrase in phrases],
+            training_phrases=[training_phrase(intent, phrase, machine.get(phrase, ())) for phrase in phrases],
             output_contexts=[
                 df.Context(name=target.context(c.name), lifespan_count=c.lifespan)
                 for c in intent.output_contexts
@@ -210,23 +223,41 @@ def _compile_intent(
                 )
                 for p in intent.parameters
             ],
-            messages=messages(resolved.responses, more_text),
+            messages=messages(resolved.responses, more_text, platform),
         )
+    # The rich platform's tab starts with the default texts, so that a channel on it gets them too. The
+    # field is language-neutral: set when any language has a card, quick replies or links.
+    if platform.name != DEFAULT_PLATFORM and any(
+        message.platform == platform for typed in by_language.values() for message in typed.messages
+    ):
+        for typed in by_language.values():
+            typed.default_response_platforms = [platform]
     parent_name = display_name(parent) if parent else intent.followup_of
     return DesiredIntent(display_name(intent), parent_name, by_language)
 
 
 def webhook_state(intent: Intent) -> df.Intent.WebhookState:
-    """Whether Dialogflow calls the webhook for the intent, and while filling its slots too."""
-    if intent.webhook and intent.slot_filling:
+    """Whether Dialogflow calls the webhook for the intent, and while filling its slots too.
+
+    An imported intent whose agent called a webhook this project has no handler for keeps that in
+    `dialogflow.webhook` ("enabled" or "slot_filling"), so that exporting it gives back the agent.
+    """
+    kept = intent.dialogflow.get("webhook")
+    if (intent.webhook and intent.slot_filling) or kept == "slot_filling":
         return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED_FOR_SLOT_FILLING
-    if intent.webhook:
+    if intent.webhook or kept == "enabled":
         return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED
     return df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
 
 
-def training_phrase(intent: Intent, phrase: str) -> df.Intent.TrainingPhrase:
-    """A phrase with its annotated values as entity parts (`[AA1 1AA](postcode)` -> @postcode)."""
+def training_phrase(
+    intent: Intent, phrase: str, machine_annotated: Collection[str] = ()
+) -> df.Intent.TrainingPhrase:
+    """A phrase with its annotated values as entity parts (`[AA1 1AA](postcode)` -> @postcode).
+
+    Annotations are the library's (`user_defined`), except those of the parameters in
+    `machine_annotated`, which Dialogflow made itself in the agent the intent was imported from.
+    """
     try:
         parts = parse_phrase(phrase)
     except AnnotationError:  # the validator reports it; the agent gets the phrase as typed
@@ -244,15 +275,19 @@ def training_phrase(intent: Intent, phrase: str) -> df.Intent.TrainingPhrase:
                     text=part.text,
                     entity_type=f"@{parameter.entity}",
                     alias=parameter_name(intent, parameter.name),
-                    user_defined=True,
+                    user_defined=parameter.name not in machine_annotated,
                 )
             )
     return df.Intent.TrainingPhrase(type_=df.Intent.TrainingPhrase.Type.EXAMPLE, parts=compiled)
 
 
-def messages(responses: Responses, more_text: list[list[str]] | None = None) -> list[df.Intent.Message]:
+def messages(
+    responses: Responses,
+    more_text: list[list[str]] | None = None,
+    platform: df.Intent.Message.Platform = RICH,
+) -> list[df.Intent.Message]:
     """Text (every variant in one message: Dialogflow picks one), any further text messages (each sent),
-    quick replies, the card, then links.
+    quick replies, the card, then links; the texts on the default platform, the rest on `platform`.
 
     Links become a card with no title whose buttons open each link, so that they survive export and import.
     """
@@ -261,13 +296,15 @@ def messages(responses: Responses, more_text: list[list[str]] | None = None) -> 
     if responses.quick_replies:
         found.append(
             df.Intent.Message(
-                quick_replies=df.Intent.Message.QuickReplies(quick_replies=list(responses.quick_replies))
+                platform=platform,
+                quick_replies=df.Intent.Message.QuickReplies(quick_replies=list(responses.quick_replies)),
             )
         )
     if responses.card:
         card = responses.card
         found.append(
             df.Intent.Message(
+                platform=platform,
                 card=df.Intent.Message.Card(
                     title=card.title,
                     subtitle=card.subtitle,
@@ -275,18 +312,19 @@ def messages(responses: Responses, more_text: list[list[str]] | None = None) -> 
                     buttons=[
                         df.Intent.Message.Card.Button(text=b.text, postback=b.url) for b in card.buttons
                     ],
-                )
+                ),
             )
         )
     if responses.links:
         found.append(
             df.Intent.Message(
+                platform=platform,
                 card=df.Intent.Message.Card(
                     buttons=[
                         df.Intent.Message.Card.Button(text=link.text, postback=link.url)
                         for link in responses.links
                     ]
-                )
+                ),
             )
         )
     return found

@@ -4,9 +4,12 @@ agent.json, package.json, intents/<name>.json with intents/<name>_usersays_<lang
 entities/<name>.json with entities/<name>_entries_<lang>.json. Ids are derived from names, so exporting
 the same library twice gives the same bytes.
 
-The ZIP is safe to restore in the console: its webhook block keeps fulfilment on (with the URL given),
-and it carries the ownership record (`sync-intents-ownership`) naming the ids of its intents and entity
-types, which the console keeps on restore, so the next `apply` still knows them as the library's.
+The ZIP is safe to restore in the console: its webhook block keeps fulfilment on (with the URL given, or
+the overlay's `dialogflow.agent.webhook_url`), and it carries the ownership record
+(`sync-intents-ownership`) naming the ids of its intents and entity types, which the console keeps on
+restore, so the next `apply` still knows them as the library's. agent.json carries the overlay's agent
+settings (see `agent_settings`); messages carry their platform, so the console shows cards and quick
+replies (see `platforms`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from typing import Any
 
 from google.cloud import dialogflow_v2 as df
 
+from webhook.dialogflow.agent_settings import agent_json
 from webhook.dialogflow.compile import CompiledAgent, DesiredEntityType, DesiredIntent
 from webhook.dialogflow.ownership import OWNERSHIP_ENTITY_TYPE, Ownership
+from webhook.dialogflow.platforms import export_name
 
 ID_NAMESPACE = uuid.UUID("6f1d3b5e-1c7a-4c1e-9a34-5b0f2d1e7c90")
 #: Zip entries carry this time so that the archive depends only on its content.
@@ -43,18 +48,20 @@ class ExportError(ValueError):
 def agent_files(compiled: CompiledAgent, webhook_url: str = "") -> AgentFiles:
     """Every file of the export, by path inside the zip, as JSON-ready values."""
     default, *others = _default_first(compiled.languages)
+    webhook_url = webhook_url or str(compiled.settings.get("webhook_url", ""))
     uses_webhook = any(
         next(iter(i.by_language.values())).webhook_state != df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
         for i in compiled.intents.values()
     )
     if uses_webhook and not webhook_url:
         raise ExportError(
-            "intents of this agent call the webhook: pass --webhook-url so that a restore keeps "
-            "fulfilment on (the console replaces the agent's webhook settings with the ZIP's)"
+            "intents of this agent call the webhook: pass --webhook-url (or set the overlay's "
+            "dialogflow.agent.webhook_url) so that a restore keeps fulfilment on (the console replaces "
+            "the agent's webhook settings with the ZIP's)"
         )
     files: AgentFiles = {
         "package.json": {"version": "1.0.0"},
-        "agent.json": _agent_json(compiled, default, others, webhook_url),
+        "agent.json": agent_json(compiled.display_name, default, others, compiled.settings, webhook_url),
     }
     files |= _ownership_files(compiled, default)
     for name, entity_type in compiled.entity_types.items():
@@ -98,40 +105,6 @@ def _ownership_files(compiled: CompiledAgent, default: str) -> AgentFiles:
         f"entities/{OWNERSHIP_ENTITY_TYPE}_entries_{default}.json": [
             {"value": e.value, "synonyms": list(e.synonyms)} for e in ownership.entries()
         ],
-    }
-
-
-def _agent_json(compiled: CompiledAgent, default: str, others: list[str], webhook_url: str) -> dict[str, Any]:
-    return {
-        "description": f"{compiled.display_name}: the shared council chatbot, exported by sync-intents.",
-        "language": default,
-        "shortDescription": "",
-        "examples": "",
-        "linkToDocs": "",
-        "displayName": compiled.display_name,
-        "disableInteractionLogs": False,
-        "disableStackdriverLogs": True,
-        "defaultTimezone": "Europe/London",
-        "webhook": {
-            "url": webhook_url,
-            "username": "",
-            "headers": {},
-            "available": bool(webhook_url),
-            "useForDomains": False,
-            "cloudFunctionsEnabled": False,
-            "cloudFunctionsInitialized": False,
-        },
-        "isPrivate": True,
-        "mlMinConfidence": 0.3,
-        "supportedLanguages": others,
-        "enableOnePlatformResponses": True,
-        "onePlatformApiVersion": "v2",
-        "analyzeQueryTextSentiment": False,
-        "enabledKnowledgeBaseNames": [],
-        "knowledgeServiceConfidenceAdjustment": 0.0,
-        "dialogBuilderMode": False,
-        "baseActionPackagesUrl": "",
-        "enableSpellCorrection": False,
     }
 
 
@@ -179,7 +152,9 @@ def _intent_json(intent: DesiredIntent, every: Mapping[str, DesiredIntent], defa
                     for language, localised in intent.by_language.items()
                     for message in _messages_json(localised.messages, language)
                 ],
-                "defaultResponsePlatforms": {},
+                "defaultResponsePlatforms": {
+                    export_name(platform.name): True for platform in typed.default_response_platforms
+                },
                 "speech": [],
             }
         ],
@@ -224,6 +199,8 @@ def _messages_json(messages: list[df.Intent.Message], language: str) -> list[dic
     for message in messages:
         kind = df.Intent.Message.pb(message).WhichOneof("message")
         base: dict[str, Any] = {"lang": language, "condition": ""}
+        if message.platform:
+            base = {"platform": export_name(message.platform.name), **base}
         if kind == "text":
             found.append({"type": 0, **base, "speech": list(message.text.text)})
         elif kind == "quick_replies":

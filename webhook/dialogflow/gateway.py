@@ -5,12 +5,13 @@ tests' fake server. Without one, Google's default credentials and the regional e
 
 Calls are rate-limited per consumer project (whose quota they use: `--quota-project`, else the
 credentials' quota project, else their own project) and per agent project; see `calls`. The channel's
-message limits are raised from gRPC's 4 MiB default, and batches are split so that no request passes them.
+message limits are raised from gRPC's 4 MiB default, and batches are split so that no request passes them,
+nor the service's answer to it (which carries the ids the service adds).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,11 @@ CHANNEL_OPTIONS = [
 ]
 #: A batch request is kept to this share of the message limit, leaving room for the request's envelope.
 BATCH_SHARE = 0.8
+#: Bytes the service adds to each intent, and to each of its training phrases and parameters, when it
+#: answers a batch (resource names, ids, the phrase type): an answer is larger than its request, and must
+#: fit the channel's limit too. A UUID name with its field tags is about 45 bytes.
+ADDED_PER_RESOURCE = 128
+ADDED_PER_PART = 48
 
 
 class GatewayError(Exception):
@@ -132,7 +138,7 @@ class Gateway:
         """
         paths = list(fields)
         written: list[df.Intent] = []
-        for chunk in self._chunks(intents, df.Intent.pb, "intent"):
+        for chunk in self._chunks(intents, _answered_intent_size, "intent"):
             request = df.BatchUpdateIntentsRequest(
                 parent=self.target.agent,
                 intent_batch_inline=df.IntentBatch(intents=chunk),
@@ -158,7 +164,7 @@ class Gateway:
         """Create (no name) and update (named) entity types in one language; match results by display name."""
         paths = list(fields)
         written: list[df.EntityType] = []
-        for chunk in self._chunks(entity_types, df.EntityType.pb, "entity type"):
+        for chunk in self._chunks(entity_types, _answered_entity_type_size, "entity type"):
             request = df.BatchUpdateEntityTypesRequest(
                 parent=self.target.agent,
                 entity_type_batch_inline=df.EntityTypeBatch(entity_types=chunk),
@@ -211,13 +217,16 @@ class Gateway:
 
     # Plumbing ----------------------------------------------------------------------------------------
 
-    def _chunks(self, items: Sequence[Any], to_pb: Any, what: str) -> list[list[Any]]:
-        """`items` in consecutive groups whose serialised size stays under the channel's message limit."""
+    def _chunks(
+        self, items: Sequence[Any], answered_size: Callable[[Any], int], what: str
+    ) -> list[list[Any]]:
+        """`items` in consecutive groups whose request, and the service's answer, stay under the channel's
+        message limit."""
         budget = int(self.policy.max_message_bytes * BATCH_SHARE)
         chunks: list[list[Any]] = [[]]
         size = 0
         for item in items:
-            item_size = to_pb(item).ByteSize() + 16
+            item_size = answered_size(item)
             if item_size > budget:
                 name = getattr(item, "display_name", "")
                 raise GatewayError(
@@ -254,6 +263,17 @@ class Gateway:
             raise GatewayError(f"{what} on {self.target.agent} failed: {_describe(error)}") from error
         except TimeoutError as error:
             raise GatewayError(f"{what} on {self.target.agent} did not finish in time") from error
+
+
+def _answered_intent_size(intent: df.Intent) -> int:
+    """An intent's size in a batch's answer: what was sent, and the names and ids the service adds."""
+    parts = len(intent.training_phrases) + len(intent.parameters) + len(intent.messages)
+    return df.Intent.pb(intent).ByteSize() + ADDED_PER_RESOURCE + ADDED_PER_PART * parts
+
+
+def _answered_entity_type_size(entity_type: df.EntityType) -> int:
+    """An entity type's size in a batch's answer (entries get no ids of their own)."""
+    return df.EntityType.pb(entity_type).ByteSize() + ADDED_PER_RESOURCE
 
 
 def _describe(error: exceptions.GoogleAPICallError) -> str:

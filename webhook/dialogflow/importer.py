@@ -3,12 +3,16 @@
 Each file's own `name` field is trusted, not its file name (the console shortens and escapes those).
 A display name already shaped `<area>.<name>` keeps it as the intent id; any other gets a slug under the
 `imported` area, and the display name itself is kept in the intent's `dialogflow:` block (with its
-action, parameter names and values, and text messages after the first), so exporting the library again
-gives back the agent. Only English and Welsh are imported (the library speaks those): the languages come
-from agent.json, or, in an export without one, from the files. Everything the library cannot express
-(other languages, platform-specific messages, conditions, priorities ...) is listed in the report, never
-dropped silently. Text is marked `review: needs-review`, since nobody has checked it against the
-library's style yet.
+action, parameter names and values, text messages after the first, the platform of its cards and quick
+replies when not the sync's own, webhook use, and annotations Dialogflow made itself), so exporting the
+library again gives back the agent. An intent that called the agent's webhook keeps that in its
+`dialogflow:` block, not as a `fulfilment:` handler this project does not have, so the folder validates.
+Only English and Welsh are imported (the library speaks those): the languages come from agent.json, or, in
+an export without one, from the files. agent.json's settings go in `dialogflow-agent.yaml`, the
+`dialogflow:` block for the council's overlay. Everything the library cannot express (other languages,
+text on one platform only, conditions, priorities, webhook credentials ...) is listed in the report, never
+dropped silently. Text is marked `review: needs-review`, since nobody has checked it against the library's
+style yet.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from typing import Any
 
 import yaml
 
+from webhook.dialogflow.agent_settings import settings_from
 from webhook.dialogflow.ownership import INTENT_ID, OWNERSHIP_ENTITY_TYPE
+from webhook.dialogflow.platforms import DEFAULT_NAME, RICH_PLATFORM, RICH_PLATFORMS, export_name
 
 LIBRARY_LANGUAGES = ("en", "cy")
 RESERVED_AREAS = ("entities", "messages", "schema")
@@ -73,6 +79,10 @@ PARAMETER_DEFAULTS: dict[str, Any] = {
 USERSAYS = re.compile(r"^(?P<stem>.+)_usersays_(?P<lang>[A-Za-z-]+)\.json$")
 ENTRIES = re.compile(r"^(?P<stem>.+)_entries_(?P<lang>[A-Za-z-]+)\.json$")
 NO_TEXT = "(The imported agent had no text response here: write one.)"
+#: Export message types of cards and quick replies, which the console shows on a platform's tab only.
+RICH_TYPES = (1, 2)
+#: The file `import` writes the agent's settings to: the `dialogflow:` block for the council's overlay.
+SETTINGS_FILE = "dialogflow-agent.yaml"
 
 
 class AgentImportError(ValueError):
@@ -86,6 +96,8 @@ class ImportReport:
     intents: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The `dialogflow:` block for the council's overlay: its languages and agent.json's settings.
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def read_export(source: Path) -> dict[str, Any]:
@@ -141,10 +153,18 @@ def import_agent(source: Path, output: Path, library_root: Path | None = None) -
     if existing:
         found = ", ".join(sorted(existing)[:5])
         raise AgentImportError(f"{output} already has {found}: choose an empty folder")
+    if (output / SETTINGS_FILE).exists():
+        raise AgentImportError(f"{output} already has {SETTINGS_FILE}: choose an empty folder")
     for path, (schema, data) in documents.items():
         target = output / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# yaml-language-server: $schema={schema}\n{dump_yaml(data)}", encoding="utf-8")
+    (output / SETTINGS_FILE).write_text(
+        "# The agent's settings: add this to the council's overlay (councils/<slug>/council.yaml) with the\n"
+        "# agent's project_id; `sync-intents export` writes them back into agent.json.\n"
+        + dump_yaml({"dialogflow": report.settings}),
+        encoding="utf-8",
+    )
     for relative in LIBRARY_SUPPORT if library_root else ():
         origin, target = library_root / relative, output / relative
         if target.exists() or not origin.exists():
@@ -172,6 +192,13 @@ def convert(files: Mapping[str, Any]) -> tuple[dict[str, tuple[str, dict[str, An
         raise AgentImportError("the agent has no English: the library needs English for every intent")
     if "agent.json" not in files:
         report.notes.append(f"no agent.json: took the languages from the files ({', '.join(every)})")
+    if default != "en":
+        report.notes.append(f"the agent's default language is {default}; an export makes English the default")
+    report.settings["languages"] = languages
+    settings, notes = settings_from(agent)
+    if settings:
+        report.settings["agent"] = settings
+    report.notes += notes
     entity_names = _entity_names(files)
     documents: dict[str, tuple[str, dict[str, Any]]] = {}
     for stem, data in _definitions(files, "entities/", ENTRIES):
@@ -353,30 +380,40 @@ def _intent(
     if contexts:
         intent["contexts"] = contexts
     if data.get("webhookUsed"):
-        intent["fulfilment"] = {"webhook": True, "handler": intent_id}
+        # This project has no handler for another agent's webhook: keep the flag for the export, and
+        # let a person write the handler and move it to `fulfilment:`.
+        dialogflow["webhook"] = "slot_filling" if data.get("webhookForSlotFilling") else "enabled"
         report.notes.append(
-            f"{intent_id}: calls the agent's webhook; write a handler {intent_id!r} in "
-            "webhook/fulfilment/handlers/ (validate reports it as unknown until then)"
+            f"{intent_id}: calls the agent's webhook; kept as dialogflow.webhook. To answer it here, write "
+            f"a handler in webhook/fulfilment/handlers/ and name it in a `fulfilment:` block instead"
         )
-        if data.get("webhookForSlotFilling"):
-            intent["fulfilment"]["slot_filling"] = True
+    platform = _rich_platform(response.get("messages", []), languages, default)
+    if platform != export_name(RICH_PLATFORM):
+        dialogflow["rich_platform"] = platform or DEFAULT_NAME
     intent["languages"] = {}
     more_text: dict[str, list[list[str]]] = {}
+    machine: dict[str, dict[str, list[str]]] = {}
     for language in languages:
-        intent["languages"][language], more = _language(
+        intent["languages"][language], more, machine_annotated = _language(
             response,
             usersays.get(language, []),
-            language,
-            default,
+            _Where(language, default, intent_id, platform),
             aliases,
-            intent_id,
             report,
             bool(data.get("fallbackIntent")),
         )
         if more:
             more_text[language] = more
+        if machine_annotated:
+            machine[language] = machine_annotated
     if more_text:
         dialogflow["more_text"] = more_text
+    if machine:
+        dialogflow["machine_annotated"] = machine
+    expected = {platform: True} if platform and _has_rich(response, languages, default, platform) else {}
+    if response.get("defaultResponsePlatforms", {}) != expected:
+        value = json.dumps(response.get("defaultResponsePlatforms"))
+        report.notes.append(f"{intent_id}: response defaultResponsePlatforms = {value} not kept")
     if dialogflow:
         intent["dialogflow"] = dialogflow
     return intent
@@ -400,7 +437,7 @@ def _report_unkept(
         report.notes.append(f"{intent_id}: only the first of {len(data['responses'])} responses kept")
     for key, value in response.items():
         if key not in RESPONSE_DEFAULTS or (
-            key in ("resetContexts", "defaultResponsePlatforms", "speech") and value != RESPONSE_DEFAULTS[key]
+            key in ("resetContexts", "speech") and value != RESPONSE_DEFAULTS[key]
         ):
             report.notes.append(f"{intent_id}: response {key} = {json.dumps(value)} not kept")
     for parameter in response.get("parameters", []):
@@ -482,26 +519,77 @@ def _parameters(
     return parameters, aliases, originals
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Which of an intent's messages a conversion takes: its language, and its cards' platform."""
+
+    language: str
+    default: str
+    intent_id: str
+    #: The export name of the platform its cards and quick replies are kept from ("" for the default).
+    platform: str
+
+
+def _rich_platform(messages: list[Mapping[str, Any]], languages: list[str], default: str) -> str:
+    """The platform an intent's cards and quick replies are kept from: the one they are on, the sync's
+    own when they are on several (the others are noted and left out)."""
+    found = list(
+        dict.fromkeys(
+            str(m.get("platform", ""))
+            for m in messages
+            if int(m.get("type", 0)) in RICH_TYPES
+            and m.get("lang", default) in languages
+            and not m.get("condition")
+            and str(m.get("platform", "")) in ("", *RICH_PLATFORMS)
+        )
+    )
+    own = export_name(RICH_PLATFORM)
+    if not found or own in found:
+        return own
+    return found[0]
+
+
+def _has_rich(response: Mapping[str, Any], languages: list[str], default: str, platform: str) -> bool:
+    return any(
+        int(m.get("type", 0)) in RICH_TYPES
+        and m.get("lang", default) in languages
+        and str(m.get("platform", "")) == platform
+        and not m.get("condition")
+        for m in response.get("messages", [])
+    )
+
+
 def _language(
     response: Mapping[str, Any],
     usersays: list[Mapping[str, Any]],
-    language: str,
-    default: str,
+    where: _Where,
     aliases: Mapping[str, str],
-    intent_id: str,
     report: ImportReport,
     fallback: bool = False,
-) -> tuple[dict[str, Any], list[list[str]]]:
-    phrases = list(dict.fromkeys(p for p in (_phrase(item, aliases) for item in usersays) if p))
+) -> tuple[dict[str, Any], list[list[str]], dict[str, list[str]]]:
+    """One language of an intent; its further text messages; its phrases' machine-made annotations."""
+    phrases: list[str] = []
+    machine: dict[str, list[str]] = {}
+    for item in usersays:
+        text, made_by_dialogflow = _phrase(item, aliases)
+        if text and text not in phrases:
+            phrases.append(text)
+            if made_by_dialogflow:
+                machine[text] = made_by_dialogflow
     if not phrases and not fallback:  # a fallback's phrases are negative examples, and may be none
-        phrases = [_title(intent_id.split(".")[-1]).lower()]
-        report.notes.append(f"{intent_id}: no {language} training phrases; wrote {phrases[0]!r}: replace it")
-    responses, more = _responses(response.get("messages", []), language, default, intent_id, report)
-    return {"review": "needs-review", "phrases": phrases, "responses": responses}, more
+        phrases = [_title(where.intent_id.split(".")[-1]).lower()]
+        report.notes.append(
+            f"{where.intent_id}: no {where.language} training phrases; wrote {phrases[0]!r}: replace it"
+        )
+    responses, more = _responses(response.get("messages", []), where, report)
+    return {"review": "needs-review", "phrases": phrases, "responses": responses}, more, machine
 
 
-def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
+def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> tuple[str, list[str]]:
+    """A phrase in the library's syntax, and the parameters of the annotations Dialogflow made itself
+    (`userDefined: false`), which the library's syntax cannot mark."""
     text = []
+    machine: list[str] = []
     for part in item.get("data", []):
         value = str(part.get("text", "")).replace("[", "(").replace("]", ")")
         alias = aliases.get(part.get("alias", ""))
@@ -510,23 +598,28 @@ def _phrase(item: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
             lead = value[: len(value) - len(value.lstrip())]
             trail = value[len(value.rstrip()) :]
             text.append(f"{lead}[{value.strip()}]({alias}){trail}")
+            if part.get("userDefined", True) is False and alias not in machine:
+                machine.append(alias)
         else:
             text.append(value)
-    return "".join(text).strip()
+    return "".join(text).strip(), machine
 
 
 def _responses(
-    messages: list[Mapping[str, Any]], language: str, default: str, intent_id: str, report: ImportReport
+    messages: list[Mapping[str, Any]], where: _Where, report: ImportReport
 ) -> tuple[dict[str, Any], list[list[str]]]:
     """The responses, and the text messages after the first (Dialogflow sends each one)."""
+    language, intent_id = where.language, where.intent_id
     responses: dict[str, Any] = {"text": []}
     texts: list[list[str]] = []
     for message in messages:
-        if message.get("lang", default) != language:
+        if message.get("lang", where.default) != language:
             continue
         kind = int(message.get("type", 0))
-        if message.get("platform") or message.get("condition"):
-            what = f"platform {message['platform']}" if message.get("platform") else "a condition"
+        platform = str(message.get("platform", ""))
+        rich_here = kind in RICH_TYPES and platform == where.platform
+        if (platform and not rich_here) or message.get("condition"):
+            what = f"platform {platform}" if platform else "a condition"
             report.notes.append(f"{intent_id}: left out a {language} message of type {kind} with {what}")
             continue
         if kind == 0:
@@ -534,6 +627,11 @@ def _responses(
             variants = [s for s in ([speech] if isinstance(speech, str) else speech) if s]
             if variants:
                 texts.append(variants)
+        elif kind in RICH_TYPES and not rich_here:
+            report.notes.append(
+                f"{intent_id}: left out a {language} message of type {kind} on the default platform "
+                f"(its other cards and quick replies are on {where.platform})"
+            )
         elif kind == 2:
             responses.setdefault("quick_replies", []).extend(message.get("replies", []))
         elif kind == 1:
