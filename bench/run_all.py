@@ -24,6 +24,9 @@ BENCHMARKS = [
     "bench_sync",
     "bench_diff",
     "bench_soak",
+    "bench_insights",
+    "bench_grouping",
+    "bench_dashboard",
 ]
 
 
