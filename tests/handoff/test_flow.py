@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import re
 import time
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -22,7 +21,36 @@ from webhook.backends.calendar import LONDON
 from webhook.fulfilment.handlers import common
 from webhook.handoff import current, init_handoff
 
-REFERENCE_SHAPES = Path("/work/shared/reference/notify")
+#: What GOV.UK Notify answers to POST /v2/notifications/email and /sms (201), in its documented shape.
+CREATED = {
+    "email": {
+        "id": "5a1b2c3d-0000-4000-8000-00000000e001",
+        "reference": None,
+        "content": {
+            "subject": "A resident asked to talk to a person",
+            "body": "A resident asked to talk to a person.",
+            "from_email": "demo.council@notifications.service.gov.uk",
+            "one_click_unsubscribe_url": None,
+        },
+        "uri": "https://api.notifications.service.gov.uk/v2/notifications/5a1b2c3d-0000-4000-8000-00000000e001",
+        "template": {
+            "id": None,
+            "version": 1,
+            "uri": "https://api.notifications.service.gov.uk/v2/template/x",
+        },
+    },
+    "sms": {
+        "id": "5a1b2c3d-0000-4000-8000-00000000f001",
+        "reference": None,
+        "content": {"body": "We have passed your request to our staff.", "from_number": "DEMO"},
+        "uri": "https://api.notifications.service.gov.uk/v2/notifications/5a1b2c3d-0000-4000-8000-00000000f001",
+        "template": {
+            "id": None,
+            "version": 2,
+            "uri": "https://api.notifications.service.gov.uk/v2/template/y",
+        },
+    },
+}
 SESSION = "resident-handoff-0001"
 REFERENCE = re.compile(r"HO-[A-Z0-9]{4}-[A-Z0-9]{4}")
 #: Tuesday mid-morning, and Saturday evening, in the UK.
@@ -43,16 +71,16 @@ class Notify:
             time.sleep(self.hang)
         body = json.loads(request.get_data())
         self.emails.append(body)
-        return self._created(body, "post_email_response.json")
+        return self._created(body, "email")
 
     def sms(self, request: Request) -> Response:
         body = json.loads(request.get_data())
         self.texts.append(body)
-        return self._created(body, "post_sms_response.json")
+        return self._created(body, "sms")
 
     @staticmethod
-    def _created(body: dict, shape: str) -> Response:
-        answer = json.loads((REFERENCE_SHAPES / shape).read_text())
+    def _created(body: dict, kind: str) -> Response:
+        answer = json.loads(json.dumps(CREATED[kind]))
         answer["reference"] = body.get("reference")
         answer["template"]["id"] = body["template_id"]
         return Response(json.dumps(answer), status=201, content_type="application/json")
