@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Request
-from flask.sessions import SecureCookieSessionInterface, SessionMixin
+from flask.sessions import SessionMixin
 
 from webhook.backends.registry import Backends
 from webhook.config import Config, config_for
@@ -28,6 +28,7 @@ from webhook.library.model import Library
 from webhook.library.validate import validate_library
 from webhook.logs import configure_logging
 from webhook.security import register_security_headers
+from webhook.staff.session import STAFF_PREFIX, StaffCookieSession
 
 log = logging.getLogger(__name__)
 
@@ -95,14 +96,22 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     from webhook.handoff import init_handoff
 
     init_handoff(app)
+    from webhook.staff import bp as staff
+    from webhook.staff import init_staff
+
+    init_staff(app)
+    app.register_blueprint(staff)
     return app
 
 
-class NoCookieSession(SecureCookieSessionInterface):
-    """Flask's cookie session, never opened: nothing in the app keeps state in it (the chat signs its own
-    state), and opening it builds a signing serializer on every request, a tenth of a webhook turn."""
+class NoCookieSession(StaffCookieSession):
+    """Flask's cookie session, opened only for the staff pages: nothing else in the app keeps state in it
+    (the chat signs its own state), and opening it builds a signing serializer on every request, a tenth
+    of a webhook turn."""
 
     def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        if request.environ.get("PATH_INFO", "").startswith(STAFF_PREFIX):
+            return super().open_session(app, request)
         return None
 
 
