@@ -32,6 +32,7 @@ class LazyGroup(click.Group):
         "diff": "webhook.review.commands:diff",
         "purge": "webhook.insights.commands:purge",
         "database": "webhook.database.commands:database",
+        "new-council": "webhook.register.commands:new_council",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -81,12 +82,24 @@ def validate(library_dir: Path | None, strict: bool, output_format: str) -> None
     is_flag=True,
     help="List what still needs a Welsh speaker, per council that speaks Welsh (or only --council).",
 )
+@click.option(
+    "--missing",
+    is_flag=True,
+    help="With --council: the facts and service pages its answers still lack, intent by intent, and what "
+    "residents get meanwhile.",
+)
 @click.argument("intent_id", required=False)
 def show(
-    library_dir: Path | None, slug: str | None, language: str | None, review: bool, intent_id: str | None
+    library_dir: Path | None,
+    slug: str | None,
+    language: str | None,
+    review: bool,
+    missing: bool,
+    intent_id: str | None,
 ) -> None:
     """Show INTENT_ID (or a message id, such as council.open_now) as a council's bot speaks it, each value
-    labelled with its layer; or, with --review, the Welsh still waiting for a Welsh speaker."""
+    labelled with its layer; with --review, the Welsh still waiting for a Welsh speaker; with --missing,
+    what the council has not given yet."""
     from webhook.library.loader import load_library
     from webhook.library.resolve import resolve_intent
     from webhook.library.show import describe, describe_message, describe_review
@@ -100,13 +113,22 @@ def show(
         for line in lines:
             click.echo(line)
         return
-    if slug is None or intent_id is None:
-        raise click.UsageError("give --council and an INTENT_ID (or --review)")
+    if slug is None or (intent_id is None and not missing):
+        raise click.UsageError("give --council and an INTENT_ID (or --review), or --council and --missing")
     council = library.council(slug)
     if council is None:
         raise click.BadParameter(
             f"no council {slug!r} (known: {', '.join(library.councils)})", param_hint="--council"
         )
+    if missing:
+        from webhook.library.missing import describe_missing
+
+        language = language or council.languages[0]
+        if language not in council.languages:
+            raise click.BadParameter(f"{slug} does not speak {language!r}", param_hint="--language")
+        for line in describe_missing(library, council, language):
+            click.echo(line)
+        return
     if intent_id not in library.intents and intent_id not in library.messages:
         raise click.BadParameter(f"no intent or message {intent_id!r} in the library", param_hint="INTENT_ID")
     language = language or council.languages[0]

@@ -22,6 +22,7 @@ from tests.fulfilment.conftest import SESSION, basic_auth, strict_reply, webhook
 from webhook import create_app
 from webhook.backends.calendar import LONDON
 from webhook.fulfilment.handlers import common
+from webhook.safeguarding.detector import LANGUAGES, default_detector
 
 #: The turn budget the failure tests give, and how much later than that a reply may arrive.
 DEADLINE_SECONDS = 1.0
@@ -85,6 +86,15 @@ def _plain(value: Any) -> Any:
 
 
 Ask = Callable[..., Answer]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def trained_crisis_detector() -> None:
+    """Every turn is screened by the learned crisis detector, which each process trains once (gunicorn
+    workers as they start, see gunicorn.conf.py): trained here before any test, so the deadline tests
+    time the handler, not whichever test happens to be the process's first English or Welsh turn."""
+    for language in LANGUAGES:
+        default_detector(language)
 
 
 @pytest.fixture

@@ -57,17 +57,17 @@ def test_a_postcode_in_the_area_is_confirmed(
     [
         (
             "en",
-            "BR8 7RE is not in our area. Your district council is the council for Sevenoaks and your county "
-            "council is the county council for Kent.",
+            "BR8 7RE is not in our area. Your district council is Sevenoaks District Council and your county "
+            "council is Kent County Council.",
         ),
         (
             "cy",
-            "Nid yw BR8 7RE yn ein hardal ni. Eich cyngor dosbarth yw y cyngor ar gyfer Sevenoaks a'ch "
-            "cyngor sir yw y cyngor sir ar gyfer Kent.",
+            "Nid yw BR8 7RE yn ein hardal ni. Eich cyngor dosbarth yw Sevenoaks District Council a'ch "
+            "cyngor sir yw Kent County Council.",
         ),
     ],
 )
-def test_a_postcode_of_a_council_not_on_the_platform_gets_gov_uks_finder(
+def test_a_postcode_of_a_council_not_on_the_platform_is_named_from_the_register_with_its_gov_uk_page(
     apis: HTTPServer, ask: Ask, language: str, expected: str
 ) -> None:
     serve_postcode(
@@ -83,7 +83,11 @@ def test_a_postcode_of_a_council_not_on_the_platform_gets_gov_uks_finder(
     )
     answer = ask("council.find_my_council", language=language, parameters={"postcode": "BR8 7RE"})
     assert answer.text.startswith(expected)
-    assert answer.links == [GOV_UK_FINDER]
+    assert answer.links == [
+        "https://www.gov.uk/find-local-council/sevenoaks",
+        "https://www.gov.uk/find-local-council/kent",
+        GOV_UK_FINDER,
+    ]
 
 
 def test_a_postcode_of_another_council_on_the_platform_names_it_with_its_website(

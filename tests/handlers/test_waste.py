@@ -158,10 +158,11 @@ def test_a_postcode_of_another_council_is_sent_there(apis: HTTPServer, ask: Ask)
     serve_postcode(apis, "BR8 7RE", district=("Sevenoaks", "E07000111"), county=("Kent", "E10000016"))
     answer = ask("waste.collection_day", language="cy", parameters={"postcode": "BR8 7RE"})
     assert answer.texts == [
-        "Nid yw BR8 7RE yn ardal Cyngor Bwrdeistref Demo: mae'n cael ei wasanaethu gan Sevenoaks, a all "
-        "eich helpu gyda hyn."
+        "Nid yw BR8 7RE yn ardal Cyngor Bwrdeistref Demo: mae'n cael ei wasanaethu gan Sevenoaks District "
+        "Council, a all eich helpu gyda hyn."
     ]
-    assert answer.links == ["https://www.gov.uk/find-local-council"]
+    # Named from the register of UK councils, with GOV.UK's page for that council.
+    assert answer.links == ["https://www.gov.uk/find-local-council/sevenoaks"]
 
 
 @pytest.mark.parametrize("failure", FAILURES)

@@ -26,7 +26,7 @@ from webhook.agent.understanding import LibraryUnderstanding
 from webhook.insights.unanswered import UnansweredGroup
 from webhook.library.annotations import AnnotationError, normalise, plain_text
 from webhook.library.model import Council, Intent, Library
-from webhook.library.rules import _content_words as content_words  # the near-duplicate rule's own test
+from webhook.library.rules import content_words  # the near-duplicate rule's own test
 from webhook.library.yaml_loader import Document, JsonPath
 
 #: Longer texts are stories rather than training phrases.

@@ -28,6 +28,7 @@ from webhook.library.model import (
 from webhook.library.problems import Location, Problem, Severity
 from webhook.library.schemas import missing_schemas, schema_problems, validators
 from webhook.library.yaml_loader import Document, load_document
+from webhook.register.load import load_register
 
 ROUTING_FILE = Path("intents/routing.yaml")
 GLOSSARY_FILE = Path("intents/glossary.yaml")
@@ -153,6 +154,13 @@ def load_library(root: Path) -> LoadResult:
     if (root / GLOSSARY_FILE).exists():  # optional: a library may keep no glossary
         for document in documents([root / GLOSSARY_FILE], "glossary"):
             glossary = _build_glossary(document)
+    register = load_register(root)
+    problems += [
+        Problem(
+            Location(found.path), Severity.ERROR, "register", f"{found.where}: {found.message}".lstrip(": ")
+        )
+        for found in register.problems
+    ]
     library = Library(
         root=root,
         intents=intents,
@@ -161,6 +169,7 @@ def load_library(root: Path) -> LoadResult:
         routing=routing,
         messages=messages,
         glossary=glossary,
+        register=register.register,
     )
     # `_keyed` leaves out a file whose id, name or slug differs from its place.
     unloaded |= {p.location.path: p.location for p in problems if p.rule == "name-mismatch"}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from webhook.library.yaml_loader import Document
+from webhook.register.model import Register
 
 LANGUAGES = ("en", "cy")
 LocalisedText = str | Mapping[str, str]
@@ -241,6 +242,9 @@ class Library:
     messages: Mapping[str, Message] = field(default_factory=dict)
     #: intents/glossary.yaml: the Welsh term of each council term, and wordings to avoid.
     glossary: tuple[GlossaryTerm, ...] = ()
+    #: councils/register/uk_councils.json: every current UK council, for routing to councils that
+    #: have no overlay; None when the library holds no register.
+    register: Register | None = field(default=None, compare=False, repr=False)
     #: Memoised derived values (resolved intents): the library never changes once loaded.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -1,7 +1,8 @@
 """Resolve a council's overlay against the shared library, remembering which layer gave each value.
 
 Layers, from the bottom up: `library` (intents/, with the bot's own sentences in intents/messages/),
-`routing` (intents/routing.yaml, when another tier of council provides the service), `council:<slug>`
+`routing` (intents/routing.yaml, when another tier of council provides the service), `register` (a
+county with no overlay, named from councils/register/uk_councils.json), `council:<slug>`
 (the overlay's overrides, extra phrases and own wording of messages), and `default` (a value the
 platform derives, such as the council's home page standing in for a service page).
 """
@@ -25,12 +26,16 @@ from webhook.library.model import (
     localise,
 )
 from webhook.library.placeholders import fill
+from webhook.register.model import RegisteredCouncil
 
 T = TypeVar("T")
 
 LIBRARY = "library"
 ROUTING = "routing"
 DEFAULT = "default"
+REGISTER = "register"
+#: The routing message for a county known only by name and website (no phone number to give).
+TO_COUNTY_ONLINE = "to_county_online"
 RESPONSE_FIELDS = ("text", "quick_replies", "links", "card")
 
 
@@ -67,6 +72,13 @@ class Provider:
 
     routing: str | None
     facts: Facts | None
+    #: The routing message that says it, when not the one named by `routing` (see TO_COUNTY_ONLINE).
+    message: str | None = None
+
+    @property
+    def message_kind(self) -> str | None:
+        """The routing message (intents/routing.yaml) the council answers with."""
+        return self.message or self.routing
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,24 @@ def _county_facts(library: Library, council: Council) -> Facts | None:
         return Facts(council_layer(council.slug) + " (county)", values)
     if isinstance(county, str) and (overlay := library.council(county)) is not None:
         return council_facts(overlay)
+    registered = registered_county(library, council)
+    if registered is not None:  # the county has no overlay: the register's name and website
+        return Facts(REGISTER, {"name": registered.name, "website": registered.website})
     return None
+
+
+def registered_county(library: Library, council: Council) -> RegisteredCouncil | None:
+    """A district's county from the register: the one its overlay names by slug, else the one the
+    register gives for its GSS code. None without a register, or for a county the overlay gives inline."""
+    register = library.register
+    if register is None or isinstance(council.county, CountyFacts):
+        return None
+    if isinstance(council.county, str):
+        found = register.by_slug(council.county)
+    else:
+        own = register.by_gss(council.gss_code)
+        found = register.county_of(own) if own else None
+    return found if found is not None and found.tier == "county" else None
 
 
 def provider_for(library: Library, council: Council, intent: Intent) -> Provider:
@@ -117,7 +146,10 @@ def provider_for(library: Library, council: Council, intent: Intent) -> Provider
     if intent.tier == "any" or council.tier in ("unitary", intent.tier):
         return Provider(None, council_facts(council))
     if intent.tier == "county":  # a district asked about a county service
-        return Provider("to_county", _county_facts(library, council))
+        facts = _county_facts(library, council)
+        # A county known only from the register has no phone to give: the message that names none.
+        online = facts is not None and facts.layer == REGISTER and TO_COUNTY_ONLINE in library.routing
+        return Provider("to_county", facts, TO_COUNTY_ONLINE if online else None)
     return Provider("to_district", None)  # a county asked about a district service
 
 
@@ -168,8 +200,9 @@ def resolve_intent(library: Library, council: Council, intent_id: str, language:
     override = council.overrides.get(intent_id, {}).get(language)
 
     responses, layers = base.responses, dict.fromkeys(RESPONSE_FIELDS, LIBRARY)
-    if provider.routing and intent.when_routed == "route" and provider.routing in library.routing:
-        routing = library.routing[provider.routing].responses
+    kind = provider.message_kind
+    if kind and intent.when_routed == "route" and kind in library.routing:
+        routing = library.routing[kind].responses
         responses = routing.get(language) or routing["en"]
         layers = dict.fromkeys(RESPONSE_FIELDS, ROUTING)
     if override and override.responses:

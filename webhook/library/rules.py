@@ -19,7 +19,15 @@ from webhook.library.annotations import AnnotationError, normalise, parse_phrase
 from webhook.library.model import Council, Intent, Library
 from webhook.library.placeholders import placeholder_uses, unknown_reason
 from webhook.library.problems import Location, Problem, Severity, display_path
-from webhook.library.resolve import LIBRARY, RESPONSE_FIELDS, ROUTING, ResolvedIntent, resolved_intent
+from webhook.library.resolve import (
+    LIBRARY,
+    REGISTER,
+    RESPONSE_FIELDS,
+    ROUTING,
+    ResolvedIntent,
+    registered_county,
+    resolved_intent,
+)
 from webhook.library.rulebook import RULES, Finding, Rule, rule  # noqa: F401 - the rule book
 from webhook.library.yaml_loader import Document, JsonPath
 
@@ -199,7 +207,9 @@ def _compete(library: Library, first: str, second: str) -> bool:
     return set(a.input_contexts) == set(b.input_contexts)
 
 
-def _content_words(plain: str) -> frozenset[str]:
+def content_words(plain: str) -> frozenset[str]:
+    """The words of a phrase that carry its meaning (normalised, stop words left out): what the
+    near-duplicate rule compares, and what a suggested phrase is checked against."""
     return frozenset(word for word in normalise(plain).split() if word not in _STOPWORDS)
 
 
@@ -215,7 +225,7 @@ def _phrase_near_duplicate(library: Library) -> Iterator[tuple[Location, str]]:
         plain = _safe_plain(phrase)
         if plain is None:
             continue
-        words = _content_words(plain)
+        words = content_words(plain)
         if len(words) < 2:
             continue
         exact[(language, words)].append((owner, location, plain))
@@ -365,7 +375,11 @@ def _placeholder_undefined(library: Library) -> Iterator[tuple[Location, str]]:
     """Reported at each text that uses the placeholder (the library's, the routing message's or the
     council's own override), once per council, naming the council and where to define it."""
     for council in library.councils.values():
-        if isinstance(council.county, str) and library.council(council.county) is None:
+        if (
+            isinstance(council.county, str)
+            and library.council(council.county) is None
+            and registered_county(library, council) is None
+        ):
             continue  # every county fact is missing; county-unknown says why, once
         for intent in _offered(library, council):
             reported: set[tuple[str, Location]] = set()
@@ -391,8 +405,8 @@ def _spoken_texts(library: Library, resolved: ResolvedIntent) -> Iterator[_Text]
         layer = resolved.response_layers.get(field_name, LIBRARY)
         if layer == LIBRARY:
             document, path = intent.document, ("languages", language, "responses", field_name)
-        elif layer == ROUTING and resolved.provider.routing in library.routing:
-            kind = resolved.provider.routing
+        elif layer == ROUTING and resolved.provider.message_kind in library.routing:
+            kind = resolved.provider.message_kind
             document = library.routing[kind].document
             spoken = language if language in document.data.get(kind, {}) else "en"
             path = (kind, spoken, "responses", field_name)
@@ -414,6 +428,13 @@ def _undefined_message(name: str, resolved: ResolvedIntent) -> str:
     namespace, _, field_name = name.partition(".")
     facts = resolved.provider.facts if namespace in ("provider", "service") else None
     owner = facts.slug if facts is not None and facts.slug else council.slug
+    if facts is not None and facts.layer == REGISTER:  # a county known only by name and website
+        return (
+            f"{{{name}}} is not defined for {council.slug}, which offers {intent.id}: its county "
+            f"{council.county!r} has no overlay and the register gives no {field_name}: give the county "
+            f"inline (county: name, website, {field_name}) in councils/{council.slug}/council.yaml, add "
+            f"councils/{council.county}/council.yaml, or override this response there"
+        )
     if facts is not None and facts.slug is None:  # a county given inline in the district's overlay
         key = f"county.{field_name}"
     elif namespace == "service":
@@ -550,6 +571,8 @@ def _county_unknown(library: Library) -> Iterator[Finding]:
         if not isinstance(council.county, str):
             continue
         county = library.council(council.county)
+        if county is None and registered_county(library, council) is not None:
+            continue  # a county with no overlay: routed by the register's name and website
         if county is None:
             yield Finding(
                 council.document.locate(("county",)),

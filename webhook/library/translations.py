@@ -330,7 +330,7 @@ def _comment_above(document: Document, path: JsonPath) -> str:
 
 
 #: Which councils hear each routing message: a district is routed to its county, a county to districts.
-_ROUTED_TIER = {"to_county": "district", "to_district": "county"}
+_ROUTED_TIER = {"to_county": "district", "to_county_online": "district", "to_district": "county"}
 
 
 def _routing_strings(library: Library, kind: str, speakers: Sequence[Council]) -> list[WelshString]:

@@ -42,6 +42,7 @@ from webhook.fulfilment.questions import MAX_ASKS, ask
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Council, Link, localise
 from webhook.library.resolve import lookup
+from webhook.register.model import RegisteredCouncil
 
 log = logging.getLogger("webhook.fulfilment.handlers")
 
@@ -214,7 +215,10 @@ class OtherCouncil:
     """The council that serves a postcode outside this council's area."""
 
     name: str
-    website: str | None  # only when that council is on this platform and publishes one
+    #: Its own site: from its overlay when it is on this platform, else from the register.
+    website: str | None
+    #: Where to find the council on GOV.UK: its own finder page when the register knows it.
+    finder: str = FIND_COUNCIL_URL
 
 
 @dataclass(frozen=True)
@@ -259,15 +263,28 @@ def check_area(
 
 def other_council(turn: Turn, area: PostcodeArea, tier: str) -> OtherCouncil:
     """Who serves the postcode for a service of this tier: named from its overlay when it is on this
-    platform, else by the area's name from postcodes.io."""
+    platform, else from the register of UK councils (its official name and website, or GOV.UK's page
+    for it), else by the area's name from postcodes.io."""
     on_platform = council_for(area, turn.library.councils.values(), tier)
     if on_platform is not None:
         return OtherCouncil(
             council_name(on_platform, turn.language), council_website(on_platform, turn.language)
         )
-    use_county = tier == "county" and area.county is not None
-    name = area.county.name if use_county and area.county else area.district.name
-    return OtherCouncil(name, None)
+    registered = registered_council(turn, area, tier)
+    if registered is not None:
+        if registered.website_is_finder:  # GOV.UK's page for the council links to its site
+            return OtherCouncil(registered.name, None, registered.website)
+        return OtherCouncil(registered.name, registered.website)
+    serving = area.county if tier == "county" and area.county is not None else area.district
+    return OtherCouncil(serving.name, None)
+
+
+def registered_council(turn: Turn, area: PostcodeArea, tier: str) -> RegisteredCouncil | None:
+    """The register's entry for the council serving the postcode at this tier, if the library has a
+    register that knows it."""
+    serving = area.county if tier == "county" and area.county is not None else area.district
+    register = turn.library.register
+    return register.by_gss(serving.gss_code) if register is not None else None
 
 
 def elsewhere_reply(turn: Turn, check: AreaCheck) -> Reply:
@@ -277,7 +294,7 @@ def elsewhere_reply(turn: Turn, check: AreaCheck) -> Reply:
     links = []
     if other.website:
         links.append(Link(turn.say("common.other_website", name=other.name), other.website))
-    links.append(Link(turn.say("common.find_council"), FIND_COUNCIL_URL))
+    links.append(Link(turn.say("common.find_council"), other.finder))
     text = turn.say(
         "common.elsewhere",
         postcode=check.postcode,

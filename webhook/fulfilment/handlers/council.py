@@ -24,10 +24,10 @@ from webhook.fulfilment.handlers.common import (
     ask_again,
     asking_for_postcode,
     council_name,
-    council_website,
     elsewhere_reply,
     other_council,
     postcode_of,
+    registered_council,
     remember_postcode,
     with_context,
 )
@@ -86,21 +86,22 @@ def _theirs(turn: Turn, area: PostcodeArea) -> Reply:
         text = turn.say("council.theirs", postcode=area.postcode, district=district)
     links = []
     for tier in ("district", "county") if area.county else ("district",):
-        other = council_for(area, turn.library.councils.values(), tier)
-        website = council_website(other, turn.language) if other else None
-        if other is not None and website:
-            links.append(
-                Link(turn.say("common.other_website", name=council_name(other, turn.language)), website)
-            )
+        other = other_council(turn, area, tier)
+        page = other.website or (other.finder if other.finder != FIND_COUNCIL_URL else None)
+        if page:  # its own site, or GOV.UK's page for it when only the register knows it
+            links.append(Link(turn.say("common.other_website", name=other.name), page))
     links.append(Link(turn.say("common.find_council"), FIND_COUNCIL_URL))
     return answer(turn, text, links=tuple(links))
 
 
 def _council_label(turn: Turn, area: PostcodeArea, tier: str) -> str:
-    """A council on this platform by its name; any other as "the council for <area>"."""
+    """A council by its name (on this platform, or in the register of UK councils); one the register
+    does not know as "the council for <area>"."""
     on_platform = council_for(area, turn.library.councils.values(), tier)
     if on_platform is not None:
         return council_name(on_platform, turn.language)
+    if (registered := registered_council(turn, area, tier)) is not None:
+        return registered.name
     if tier == "county" and area.county is not None:
         return turn.say("council.area_county", name=area.county.name)
     return turn.say("council.area_council", name=area.district.name)
