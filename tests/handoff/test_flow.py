@@ -19,7 +19,7 @@ from tests.conftest import app_settings
 from webhook import create_app
 from webhook.backends.calendar import LONDON
 from webhook.fulfilment.handlers import common
-from webhook.handoff import current, init_handoff
+from webhook.handoff import current
 
 #: What GOV.UK Notify answers to POST /v2/notifications/email and /sms (201), in its documented shape.
 CREATED = {
@@ -106,7 +106,6 @@ def app(database_url: str, httpserver: HTTPServer, notify: Notify) -> Flask:
             HANDOFF_RETRY_SECONDS=0.2,
         )
     )
-    init_handoff(app)
     yield app
     service = current(app.extensions["library_report"].library)
     if service is not None:

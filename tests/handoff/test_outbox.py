@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 from sqlalchemy import select
+from werkzeug import Request, Response
 
 from tests.handoff.crm import PATH, SECRET, serve_crm
-from webhook.backends.registry import NO_BACKENDS
+from webhook.backends.open311 import Open311Client
+from webhook.backends.registry import NO_BACKENDS, CouncilBackends
 from webhook.database import connect, migrate
 from webhook.database.tables import handoffs
 from webhook.handoff.case import Case, Message, new_reference
@@ -238,3 +240,39 @@ def test_a_delivered_case_loses_its_transcript_and_contact_a_week_later(
         kept[delivered.reference]["case_json"] == "{}" and kept[delivered.reference]["status"] == "delivered"
     )
     assert "07700900123" in kept[waiting.reference]["case_json"]
+
+
+def test_open311_gets_a_service_request_with_the_transcript_and_the_reference(
+    outbox: Outbox, httpserver: HTTPServer
+) -> None:
+    received: list[dict[str, str]] = []
+
+    def georeport(request: Request) -> Response:
+        received.append(dict(request.form))
+        if len(received) == 1:  # the endpoint is down once, then takes it
+            return Response("Service Unavailable", status=503)
+        answer = [{"service_request_id": "2026-000481", "service_notice": "", "account_id": None}]
+        return Response(json.dumps(answer), status=201, content_type="application/json")
+
+    httpserver.expect_request("/open311/v2/requests.json", method="POST").respond_with_handler(georeport)
+    assert DEMO is not None
+    client = Open311Client(httpserver.url_for("/open311/v2/"), api_key_env="KEY", environ={"KEY": "k-1"})
+    found = Destination(
+        council=DEMO,
+        settings=HandoffSettings(channel="open311", service_code="CONTACT"),
+        backends=CouncilBackends(reports=client),
+        environ={},
+        timeout=2.0,
+    )
+    case = a_case()
+    outbox.add(case, "open311")
+    sender = Worker(outbox, lambda slug: found, backoff=Backoff(first=0.0))
+
+    first, second = sender.run_once(), sender.run_once()
+
+    assert (first, second) == (0, 1)
+    assert len(received) == 2 and received[1]["service_code"] == "CONTACT" and received[1]["api_key"] == "k-1"
+    description = received[1]["description"]
+    assert description.splitlines()[0].count(case.reference) == 1  # staff see the reference first
+    assert "my bin wasnt emptied" in description and received[1]["phone"] == "07700900123"
+    assert rows(outbox)[case.reference]["status"] == "delivered"
