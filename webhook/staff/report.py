@@ -8,18 +8,16 @@ used, so the rest of the staff pages work while it is being written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, case, func, select
 
 from webhook.database import Database
 from webhook.database.tables import conversations, turns
 from webhook.insights.figures import Figures, Period, figures, unanswered_turns
+from webhook.insights.unanswered import UnansweredGroup, group_unanswered, recurring
 from webhook.library.model import Library, localise
 from webhook.staff.accounts import SECTOR
-
-if TYPE_CHECKING:
-    from webhook.insights.unanswered import UnansweredGroup
 
 #: The periods staff may choose, in days; and the one shown first.
 PERIODS = (7, 30, 90, 365)
@@ -70,8 +68,6 @@ class Report:
 
 def build_report(database: Database, library: Library, scope: str, days: int, language: str | None) -> Report:
     """The figures and unanswered groups of a council (or of every council, for the sector)."""
-    from webhook.insights.unanswered import group_unanswered, recurring
-
     period = Period.last_days(days, language=language)
     chosen = None if scope == SECTOR else [scope]
     seen = figures(database, period, chosen)

@@ -27,6 +27,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from webhook.database import Database
+from webhook.insights.suggestions import Suggestion, likely_intents, suggest
+from webhook.insights.unanswered import UnansweredGroup
 from webhook.library.model import Library
 from webhook.staff import lockout
 from webhook.staff.accounts import SECTOR, Verifier, environment_names
@@ -299,10 +301,8 @@ def export(slug: str, name: str) -> ResponseReturnValue:
     )
 
 
-def _suggestion(slug: str, number: int) -> tuple[Report, Any, Any, list[str], str]:
+def _suggestion(slug: str, number: int) -> tuple[Report, UnansweredGroup, Suggestion | None, list[str], str]:
     """The group, its suggestion, the likely intents and the target ("council" or "shared")."""
-    from webhook.insights.suggestions import likely_intents, suggest
-
     report = _report(slug)
     if not 1 <= number <= len(report.groups):
         abort(404)
