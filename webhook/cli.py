@@ -32,7 +32,7 @@ class LazyGroup(click.Group):
         "diff": "webhook.review.commands:diff",
         "purge": "webhook.insights.commands:purge",
         "database": "webhook.database.commands:database",
-        "new-council": "webhook.register.commands:new_council",
+        "new-council": "webhook.joining.commands:new_council",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from webhook.agent.handoff_offer import after_turn
 from webhook.agent.language_id import language_of
 from webhook.agent.messages import reply_messages
 from webhook.agent.nlu import Prediction
@@ -25,7 +26,6 @@ from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
 from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
-from webhook.handoff.offline import after_turn
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
 from webhook.library.resolve import lookup, resolved_intent
@@ -138,7 +138,7 @@ class OfflineAgent:
 
     def _handoff_aware(self, council: Council, text: str, reply: AgentReply) -> AgentReply:
         """The reply with a person offered after two misunderstandings in a row, its state keeping the
-        transcript a hand-off may share (webhook/handoff/offline.py)."""
+        transcript a hand-off may share (webhook/agent/handoff_offer.py)."""
         intent = self.library.intents.get(reply.intent)
         if intent is None:
             return reply

@@ -1,5 +1,6 @@
 """The register of every current UK council (councils/register/uk_councils.json): who serves an area
-by GSS code, each district's county, and what a new council's overlay starts from.
+by GSS code, and each district's county. (A new council's overlay is written from it by
+webhook/joining/.)
 
 Never imports Flask or the library: the library reads the register, not the other way round.
 """

@@ -27,7 +27,6 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from webhook.database import Database
-from webhook.insights.suggestions import Suggestion, likely_intents, suggest
 from webhook.insights.unanswered import UnansweredGroup
 from webhook.library.model import Library
 from webhook.staff import lockout
@@ -51,6 +50,7 @@ from webhook.staff.report import (
     table,
 )
 from webhook.staff.session import LIFETIME
+from webhook.staff.suggestions import Suggestion, likely_intents, suggest
 
 bp = Blueprint(
     "staff",

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from webhook.cli_options import LIBRARY_OPTION
+from webhook.joining.overlay import PHONE, overlay_text
 from webhook.register.load import REGISTER_FILE, load_register
 from webhook.register.model import Register, RegisteredCouncil
-from webhook.register.overlay import PHONE, overlay_text
 
 _GSS_LINE = re.compile(r"^gss_code:\s*['\"]?([ENSW][0-9]{8})", re.MULTILINE)
 

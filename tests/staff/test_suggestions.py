@@ -14,11 +14,11 @@ from tests.conftest import REPOSITORY
 from webhook.agent.understanding import LibraryUnderstanding
 from webhook.config import default_nlu_cache_dir
 from webhook.fulfilment.handler_names import handler_names
-from webhook.insights.suggestions import Suggestion, likely_intents, suggest, training_phrase
 from webhook.insights.unanswered import UnansweredGroup
 from webhook.library.loader import load_library
 from webhook.library.model import Library
 from webhook.library.validate import validate_library
+from webhook.staff.suggestions import Suggestion, likely_intents, suggest, training_phrase
 
 BINS = "waste.collection_day"
 REPAIR = "housing.repair"

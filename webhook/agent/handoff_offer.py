@@ -1,7 +1,8 @@
 """What the offline agent does for hand-offs after each turn: keep the transcript in the conversation's
 signed state, and offer a person after the bot has not understood two messages in a row.
 
-Kept here so that webhook/agent/dialogue.py calls one function. (On a council's Dialogflow agent the
+The agent's side of the hand-off (webhook/handoff/ keeps the case, the outbox and the channels), so that
+webhook/agent/dialogue.py calls one function. (On a council's Dialogflow agent the
 same offer needs a follow-up on its fallback intent; the webhook does not see fallback turns there.)
 """
 
