@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
+from playwright.sync_api import Browser, sync_playwright
 
+from tests.chat.browser import CHROMIUM_ARGS, chromium_path
 from tests.postgres_server import PostgresServer, remove, start_server
 from webhook import create_app
 from webhook.fulfilment.auth import Credentials
@@ -86,3 +88,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'app.sqlite3'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return server.create_database()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for every browser test of the session: Playwright's sync API allows one
+    instance per process, so the chat's and the staff pages' tests share it."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()

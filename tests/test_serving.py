@@ -52,18 +52,19 @@ def test_gunicorn_serves_the_webhook_in_production_mode_and_logs_every_turn() ->
             data=body,
             headers={"Content-Type": "application/json", "X-Webhook-Token": "serving-test"},
         )
-        reply = None
-        for _ in range(100):
+        # Wait on the liveness probe, not on a turn: a turn retried after a slow first answer (the worker
+        # still training its crisis detector on a busy machine) would be logged twice.
+        for _ in range(300):
             try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    reply = json.load(response)
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                    break
             except OSError:
                 time.sleep(0.1)
-        assert reply is not None, "gunicorn did not answer"
+        with urllib.request.urlopen(request, timeout=60) as response:
+            reply = json.load(response)
         assert "01632 960000" in reply["fulfillmentText"]
         for _ in range(4):
-            with urllib.request.urlopen(request, timeout=5) as response:
+            with urllib.request.urlopen(request, timeout=60) as response:
                 assert response.status == 200
     finally:
         # Production writes log lines in batches: stopping the server must still write every one.

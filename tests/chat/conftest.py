@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.chat.browser import CHROMIUM_ARGS, RequestLog, ServeChat, chromium_path
+from tests.chat.browser import RequestLog, ServeChat
 from tests.conftest import REPOSITORY, app_settings
 from tests.live_server import serve
 from webhook import create_app
@@ -63,16 +63,6 @@ def base_url(serve_chat: ServeChat) -> str:
         FEEDBACK_RATE_PER_MINUTE=60_000,
         FEEDBACK_RATE_BURST=10_000,
     )
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -89,12 +89,17 @@ Ask = Callable[..., Answer]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def trained_crisis_detector() -> None:
-    """Every turn is screened by the learned crisis detector, which each process trains once (gunicorn
-    workers as they start, see gunicorn.conf.py): trained here before any test, so the deadline tests
-    time the handler, not whichever test happens to be the process's first English or Welsh turn."""
+def warm_process() -> None:
+    """What a process loads once, on its first turn in a language, loaded before any test: the learned
+    crisis detector that screens every turn (gunicorn workers train it as they start, see
+    gunicorn.conf.py) and the data behind dates and opening hours in English and Welsh. So the
+    deadline tests time the handler, not whichever test happens to be the process's first Welsh turn."""
     for language in LANGUAGES:
         default_detector(language)
+    ask = make_ask(create_app(app_settings(APP_BASE_URL=refused_base_url())))
+    for language in LANGUAGES:
+        ask("waste.recycling_centre", language=language)
+        ask("council.contact", language=language)
 
 
 @pytest.fixture

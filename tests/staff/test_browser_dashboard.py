@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.chat.browser import CHROMIUM_ARGS, axe_violations, chromium_path, focused, tab_to
+from tests.chat.browser import axe_violations, focused, tab_to
 from tests.live_server import serve
 from tests.staff.conftest import PASSWORDS, USERNAMES, staff_app
 from webhook.insights.events import FeedbackEvent, TurnEvent
@@ -69,16 +69,6 @@ def staff_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     write_events(app.extensions["database"], sample_events())
     with serve(app) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 def new_page(browser: Browser, viewport: str = "laptop") -> Page:
