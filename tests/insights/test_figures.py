@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from webhook.database import connect, migrate
 from webhook.insights.events import FeedbackEvent, TurnEvent
-from webhook.insights.figures import Period, figures, unanswered_turns
+from webhook.insights.figures import Period, council_totals, figures, unanswered_turns
 from webhook.insights.store import write_events
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -77,6 +77,14 @@ def test_figures_count_conversations_containment_fallbacks_and_top_intents(datab
     assert (welsh.conversations, welsh.turns) == (1, 1)
     sector = figures(database, Period.last_days(30, now=NOW))
     assert (sector.conversations, sector.turns) == (5, 7)
+    by_council = council_totals(database, Period.last_days(30, now=NOW), ["demo", "oxford", "cardiff"])
+    assert [
+        (t.council, t.conversations, t.contained, t.handoffs, t.turns, t.fallbacks) for t in by_council
+    ] == [
+        ("demo", 4, 1, 1, 6, 1),
+        ("oxford", 1, 1, 0, 1, 0),
+        ("cardiff", 0, 0, 0, 0, 0),
+    ]
     database.dispose()
 
 

@@ -26,6 +26,16 @@ COMMENTS = 5
 UNANSWERED_LIMIT = 5_000
 
 
+#: 1 for a conversation with no fallback, no hand-off and no "not helpful" answer, else 0.
+_CONTAINED = case(
+    (
+        and_(conversations.c.fallbacks == 0, conversations.c.handoffs == 0, conversations.c.unhelpful == 0),
+        1,
+    ),
+    else_=0,
+)
+
+
 @dataclass(frozen=True)
 class Period:
     """From `start` (inclusive) to `end` (exclusive), both UTC; optionally one language only."""
@@ -156,21 +166,10 @@ def figures(database: Database, period: Period, councils: Sequence[str] | None =
                 func.coalesce(func.sum(turn_days.c.fallbacks), 0),
             ).where(*day_where)
         ).one()
-        contained_case = case(
-            (
-                and_(
-                    conversations.c.fallbacks == 0,
-                    conversations.c.handoffs == 0,
-                    conversations.c.unhelpful == 0,
-                ),
-                1,
-            ),
-            else_=0,
-        )
         total_conversations, contained, handoffs = connection.execute(
             select(
                 func.count(),
-                func.coalesce(func.sum(contained_case), 0),
+                func.coalesce(func.sum(_CONTAINED), 0),
                 func.coalesce(func.sum(case((conversations.c.handoffs > 0, 1), else_=0)), 0),
             ).where(*conversation_where)
         ).one()
@@ -210,6 +209,51 @@ def figures(database: Database, period: Period, councils: Sequence[str] | None =
         helpful_answers=int(helpful),
         days=days,
     )
+
+
+@dataclass(frozen=True)
+class CouncilTotals:
+    """One council's headline counts for a period (the sector's table)."""
+
+    council: str
+    conversations: int
+    contained: int
+    handoffs: int
+    turns: int
+    fallbacks: int
+
+
+def council_totals(database: Database, period: Period, councils: Sequence[str]) -> list[CouncilTotals]:
+    """Each council's counts for the period: turns from the daily counts, conversations one council at a
+    time, so each query reads only that council's slice of its index."""
+    first_day, end_day = period.start.astimezone(UTC).date(), _end_day(period)
+    with database.engine.connect() as connection:
+        turn_counts = {
+            council: (int(n), int(f))
+            for council, n, f in connection.execute(
+                select(turn_days.c.council, func.sum(turn_days.c.turns), func.sum(turn_days.c.fallbacks))
+                .where(
+                    turn_days.c.day >= first_day,
+                    turn_days.c.day < end_day,
+                    *_scope(turn_days, period, tuple(councils)),
+                )
+                .group_by(turn_days.c.council)
+            )
+        }
+        totals = []
+        for council in councils:
+            started, contained, handoffs = connection.execute(
+                select(
+                    func.count(),
+                    func.coalesce(func.sum(_CONTAINED), 0),
+                    func.coalesce(func.sum(case((conversations.c.handoffs > 0, 1), else_=0)), 0),
+                ).where(*_where(conversations.c.started_at, conversations, period, (council,)))
+            ).one()
+            answered, fallbacks = turn_counts.get(council, (0, 0))
+            totals.append(
+                CouncilTotals(council, int(started), int(contained), int(handoffs), answered, fallbacks)
+            )
+    return totals
 
 
 def unanswered_turns(
