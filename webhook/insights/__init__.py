@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from flask import Flask, current_app
 
-from webhook.database import Database, connect, migrate
+from webhook.database import connect, migrate
 from webhook.insights.events import (
     FeedbackEvent,
     TurnEvent,
@@ -50,11 +50,6 @@ def init_insights(app: Flask) -> None:
 def recorder() -> Recorder | None:
     """The app's recorder (None when insights are switched off)."""
     return current_app.extensions.get("insights")
-
-
-def app_database() -> Database | None:
-    """The app's database (None when insights are switched off)."""
-    return current_app.extensions.get("database")
 
 
 def record_turn(

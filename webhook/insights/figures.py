@@ -222,6 +222,16 @@ class CouncilTotals:
     turns: int
     fallbacks: int
 
+    @property
+    def fallback_rate(self) -> float:
+        """Share of turns that fell to fallback (0 with no turns)."""
+        return self.fallbacks / self.turns if self.turns else 0.0
+
+    @property
+    def containment(self) -> float:
+        """Share of conversations with no fallback, no hand-off and no "not helpful" (0 with none)."""
+        return self.contained / self.conversations if self.conversations else 0.0
+
 
 def council_totals(database: Database, period: Period, councils: Sequence[str]) -> list[CouncilTotals]:
     """Each council's counts for the period: turns from the daily counts, conversations one council at a

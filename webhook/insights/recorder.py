@@ -74,10 +74,6 @@ class Recorder:
             while self._queue:
                 self._write_batch()
 
-    def pending(self) -> int:
-        """Events waiting to be written."""
-        return len(self._queue)
-
     def stop(self) -> None:
         """Write what is waiting and stop the writer thread."""
         self._stopped = True

@@ -7,11 +7,18 @@ used, so the rest of the staff pages work while it is being written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from webhook.database import Database
-from webhook.insights.figures import Figures, Period, council_totals, figures, unanswered_turns
+from webhook.insights.figures import (
+    CouncilTotals,
+    Figures,
+    Period,
+    council_totals,
+    figures,
+    unanswered_turns,
+)
 from webhook.insights.unanswered import UnansweredGroup, group_unanswered, recurring
 from webhook.library.model import Library, localise
 from webhook.staff.accounts import SECTOR
@@ -28,24 +35,10 @@ SECTOR_TABLES = (*TABLES, "councils")
 
 
 @dataclass(frozen=True)
-class CouncilRow:
-    """One council's headline figures, for the sector's table."""
+class CouncilRow(CouncilTotals):
+    """One council's headline figures, with its name, for the sector's table."""
 
-    council: str
     name: str
-    conversations: int
-    turns: int
-    fallbacks: int
-    contained: int
-    handoffs: int
-
-    @property
-    def fallback_rate(self) -> float:
-        return self.fallbacks / self.turns if self.turns else 0.0
-
-    @property
-    def containment(self) -> float:
-        return self.contained / self.conversations if self.conversations else 0.0
 
 
 @dataclass(frozen=True)
@@ -78,15 +71,7 @@ def build_report(database: Database, library: Library, scope: str, days: int, la
 def council_rows(database: Database, library: Library, period: Period) -> tuple[CouncilRow, ...]:
     """Each library council's conversations, turns, fallbacks, contained conversations and hand-offs."""
     return tuple(
-        CouncilRow(
-            totals.council,
-            council_name(library, totals.council),
-            totals.conversations,
-            totals.turns,
-            totals.fallbacks,
-            totals.contained,
-            totals.handoffs,
-        )
+        CouncilRow(**asdict(totals), name=council_name(library, totals.council))
         for totals in council_totals(database, period, sorted(library.councils))
     )
 

@@ -271,12 +271,19 @@ def dashboard(slug: str) -> ResponseReturnValue:
         conversations_chart=conversations_chart,
         fallback_chart=fallback_chart,
         percent=percent,
-        signed_in=True,
-        title_of=lambda intent: intent_title(_library(), intent),
-        council_name=lambda council: council_name(_library(), council),
-        csrf_token=csrf_token(),
-        query={"days": report.days, **({"language": language} if language else {})},
+        **_page_context(report, language),
     )
+
+
+def _page_context(report: Report, language: str | None) -> dict[str, Any]:
+    """What every signed-in page's template uses besides its own content."""
+    return {
+        "signed_in": True,
+        "title_of": lambda intent: intent_title(_library(), intent),
+        "council_name": lambda council: council_name(_library(), council),
+        "csrf_token": csrf_token(),
+        "query": {"days": report.days, **({"language": language} if language else {})},
+    }
 
 
 @bp.get("/<slug>/insights.json")
@@ -351,11 +358,7 @@ def suggestion_page(slug: str, number: int) -> ResponseReturnValue:
         suggestion=suggestion,
         candidates=candidates,
         target=target,
-        signed_in=True,
-        title_of=lambda intent: intent_title(_library(), intent),
-        council_name=lambda council: council_name(_library(), council),
-        csrf_token=csrf_token(),
-        query={"days": report.days, **({"language": language} if language else {})},
+        **_page_context(report, language),
     )
 
 
