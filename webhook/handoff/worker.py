@@ -9,7 +9,6 @@ turn: the turn only inserts the row and wakes this thread.
 
 from __future__ import annotations
 
-import atexit
 import logging
 import os
 import threading
@@ -17,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from webhook.background import start_rounds
 from webhook.handoff.case import Case
 from webhook.handoff.channels import DeliveryFailed, Destination, confirm_to_resident, deliver
 from webhook.handoff.outbox import Claimed, Outbox
@@ -86,8 +86,7 @@ class Worker:
             if os.getpid() != self._created_in:
                 self.outbox.database.engine.dispose(close=False)
             self._pid = os.getpid()
-            threading.Thread(target=self._run, name="handoff-worker", daemon=True).start()
-            atexit.register(self.stop)
+            start_rounds(self, self._wake, "handoff-worker")
 
     def stop(self) -> None:
         """Stop the thread after its current round (pending rows stay for the next process)."""
@@ -99,17 +98,17 @@ class Worker:
         with self._lock:
             return self._round()
 
-    def _run(self) -> None:
-        while not self._stopped:
-            try:
-                with self._lock:
-                    self._round()
-                wait = self._seconds_to_next()
-            except Exception as error:  # the database is down: try again at the next poll
-                log.warning("handoff worker: outbox unavailable: %s", type(error).__name__)
-                wait = self.poll_seconds
-            self._wake.wait(wait)
-            self._wake.clear()
+    def run_round(self) -> float | None:
+        """Send what is due (the delivery thread's round); the seconds until the next."""
+        if self._stopped:
+            return None
+        try:
+            with self._lock:
+                self._round()
+            return self._seconds_to_next()
+        except Exception as error:  # the database is down: try again at the next poll
+            log.warning("handoff worker: outbox unavailable: %s", type(error).__name__)
+            return self.poll_seconds
 
     def _seconds_to_next(self) -> float:
         due = self.outbox.next_due()

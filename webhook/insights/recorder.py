@@ -9,7 +9,6 @@ full, new events are dropped and counted the same way, so memory stays bounded.
 
 from __future__ import annotations
 
-import atexit
 import logging
 import os
 import threading
@@ -17,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 
+from webhook.background import start_rounds
 from webhook.database import Database
 from webhook.insights.events import FeedbackEvent, TurnEvent
 from webhook.insights.store import write_events
@@ -91,18 +91,17 @@ class Recorder:
             if os.getpid() != self._created_in:
                 self.database.engine.dispose(close=False)
             self._pid = os.getpid()
-            threading.Thread(target=self._run, name="insights-writer", daemon=True).start()
-            atexit.register(self.stop)
+            # The first round waits too: events are written in batches, not one by one.
+            start_rounds(self, self._wake, "insights-writer", first_wait=self.flush_seconds)
 
-    def _run(self) -> None:
-        while not self._stopped:
-            self._wake.wait(self.flush_seconds)
-            self._wake.clear()
-            with self._lock:
-                while len(self._queue) >= self.batch_size:
-                    self._write_batch()
-                if self._queue:
-                    self._write_batch()
+    def run_round(self) -> float | None:
+        """Write what is waiting (the writer thread's round); the seconds until the next."""
+        if self._stopped:
+            return None
+        with self._lock:
+            while self._queue:
+                self._write_batch()
+        return self.flush_seconds
 
     def _write_batch(self) -> None:
         batch: list[Event] = []
