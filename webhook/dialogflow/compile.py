@@ -19,6 +19,7 @@ from google.cloud import dialogflow_v2 as df
 
 from webhook.dialogflow.platforms import DEFAULT_PLATFORM, platform_for
 from webhook.dialogflow.target import Target
+from webhook.handoff.conversation import keeps_transcript
 from webhook.library.annotations import AnnotationError, parse_phrase
 from webhook.library.model import Council, Entity, Intent, Library, Responses
 from webhook.library.resolve import resolved_intent
@@ -189,6 +190,7 @@ def _compile_intent(
     extra = intent.dialogflow.get("parameters", {})
     parent = library.intents.get(intent.followup_of) if intent.followup_of else None
     platform = df.Intent.Message.Platform[platform_for(intent.dialogflow.get("rich_platform"))]
+    state = webhook_state(intent, every_turn=keeps_transcript(council))
     by_language = {}
     for language in languages:
         if language not in intent.languages:
@@ -201,7 +203,7 @@ def _compile_intent(
         by_language[language] = df.Intent(
             display_name=display_name(intent),
             action=intent.dialogflow.get("action", ""),
-            webhook_state=webhook_state(intent),
+            webhook_state=state,
             is_fallback=intent.fallback,
             input_context_names=[target.context(name) for name in intent.input_contexts],
             events=list(intent.events),
@@ -236,16 +238,20 @@ def _compile_intent(
     return DesiredIntent(display_name(intent), parent_name, by_language)
 
 
-def webhook_state(intent: Intent) -> df.Intent.WebhookState:
+def webhook_state(intent: Intent, every_turn: bool = False) -> df.Intent.WebhookState:
     """Whether Dialogflow calls the webhook for the intent, and while filling its slots too.
 
     An imported intent whose agent called a webhook this project has no handler for keeps that in
     `dialogflow.webhook` ("enabled" or "slot_filling"), so that exporting it gives back the agent.
+    With `every_turn` (a council whose hand-off sends the conversation), the library's own intents all
+    call it, so that the webhook sees every turn: it carries the transcript and counts the
+    misunderstandings (webhook/handoff/conversation.py). Dialogflow still has each intent's static
+    responses to give if the webhook cannot answer.
     """
     kept = intent.dialogflow.get("webhook")
     if (intent.webhook and intent.slot_filling) or kept == "slot_filling":
         return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED_FOR_SLOT_FILLING
-    if intent.webhook or kept == "enabled":
+    if intent.webhook or kept == "enabled" or (every_turn and not intent.dialogflow):
         return df.Intent.WebhookState.WEBHOOK_STATE_ENABLED
     return df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
@@ -22,6 +23,7 @@ from webhook.fulfilment.parse import (
     project_of,
 )
 from webhook.fulfilment.turn import WebhookCall
+from webhook.handoff.conversation import on_dialogflow
 from webhook.insights import record_turn
 from webhook.insights.events import DIALOGFLOW
 from webhook.json_text import json_bytes
@@ -94,6 +96,18 @@ def _answer(engine: Engine, council: Council, call: WebhookCall, started: float)
     seconds = current_app.config["TURN_DEADLINE_SECONDS"]
     deadline = Deadline(expires_at=started + seconds, started_at=started)
     answered = engine.answer(council, call, deadline)
+    # What the offline agent keeps in its signed state rides in Dialogflow's contexts: the transcript a
+    # hand-off may share, and the misunderstandings after which a person is offered.
+    carried = on_dialogflow(
+        engine.library,
+        council,
+        answered.turn.call.intent_name,
+        call.query_text,
+        answered.reply,
+        answered.language,
+        {name: context.parameters for name, context in call.contexts.items()},
+    )
+    answered = replace(answered, reply=carried)
     record_turn(
         engine.library,
         council,

@@ -4,8 +4,8 @@ The offline chat keeps no state on the server: its signed conversation state (we
 carries the contexts, so the transcript rides in one of them, `transcript`, kept by the offline agent
 after each turn (`remembered`). A signed token (not encrypted) is fit: it holds only what the resident
 and the bot have already said to each other in this chat, and a tampered token is refused. On a
-council's Dialogflow agent the webhook sees only its own turns; the hand-off flow then shares the
-messages it has (the resident's request for a person and the flow's own questions).
+council's Dialogflow agent the webhook sets the same context on every turn (webhook/handoff/conversation.py;
+such a council's intents all call the webhook), and Dialogflow sends it back with the next call.
 
 Capped at the last 20 messages and 4 KB of text, the oldest dropped first.
 """

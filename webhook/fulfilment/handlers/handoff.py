@@ -197,9 +197,9 @@ def take_contact(turn: Turn, state: Mapping[str, Any], channel: str) -> Reply:
 
 
 def shared_transcript(turn: Turn, asked: str) -> tuple[Message, ...]:
-    """What the resident agreed to share: the conversation the `transcript` context carries (the
-    offline chat), else the request for a person itself (Dialogflow, whose earlier turns the webhook
-    does not see)."""
+    """What the resident agreed to share: the conversation the `transcript` context carries (kept by
+    the offline agent, or by the webhook on Dialogflow), else the request for a person itself (a
+    transcript that expired, or an agent synced before its intents all called the webhook)."""
     context = turn.contexts.get(TRANSCRIPT_CONTEXT)
     messages = messages_of(context.parameters) if context is not None else ()
     if messages:
