@@ -32,6 +32,7 @@ class LazyGroup(click.Group):
         "diff": "webhook.review.commands:diff",
         "purge": "webhook.insights.commands:purge",
         "database": "webhook.database.commands:database",
+        "handoff": "webhook.handoff.commands:handoff",
         "new-council": "webhook.joining.commands:new_council",
     }
 

@@ -1,5 +1,6 @@
 """A council CRM's hand-off endpoint, served by pytest-httpserver: it verifies the signature, keeps one
-case per Idempotency-Key, and can be switched down (500s) or slow, as a real one can be."""
+case per Idempotency-Key, and can be switched down (500s), slow, or to answer any other status (a 422
+refusing the case itself, a 503), as a real one can be."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class Crm:
 
     down: bool = False
     delay: float = 0.0
+    #: A status to answer instead of taking the case (422: a field it will not accept; 503: unavailable).
+    answer: int | None = None
     requests: list[str] = field(default_factory=list)
     cases: dict[str, dict[str, Any]] = field(default_factory=dict)
     bad_signatures: int = 0
@@ -48,6 +51,12 @@ class Crm:
         key = request.headers["Idempotency-Key"]
         with self.lock:
             self.requests.append(key)
+            if self.answer is not None:
+                problem = {
+                    "status": "not accepted",
+                    "errors": [{"field": "council_name", "error": "unknown"}],
+                }
+                return Response(json.dumps(problem), status=self.answer, content_type="application/json")
             if key in self.cases:
                 return Response(json.dumps({"status": "duplicate"}), status=409)
             self.cases[key] = json.loads(body)

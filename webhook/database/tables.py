@@ -149,6 +149,8 @@ handoffs = Table(
     Column("claimed_until", DateTime(timezone=True), nullable=True),
     Column("claim", String(32), nullable=True),
     Column("delivered_at", DateTime(timezone=True), nullable=True),
+    #: When the channel refused the case for good (status failed); the purge erases the case from then.
+    Column("failed_at", DateTime(timezone=True), nullable=True),
     #: The last failure's kind and status (never the case's content).
     Column("last_error", String(300), nullable=True),
     Index("ix_handoffs_status_next_attempt_at", "status", "next_attempt_at"),

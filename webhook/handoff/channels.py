@@ -8,7 +8,9 @@ idempotency key.
 - `open311`: a GeoReport v2 service request (the overlay's `backends.reports`), the reference on the
   description's first line (GeoReport has no idempotency key either).
 
-A channel raises DeliveryFailed when the case did not get through; the worker tries again later.
+A channel raises DeliveryFailed when the case did not get through. The worker tries again later, unless
+the failure is permanent: the channel refused the case itself or the council's settings are wrong, so
+the same request would be refused again until someone changes something (`DeliveryFailed.permanent`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from dataclasses import dataclass, field
 
 import requests
 
-from webhook.backends.base import BackendError
-from webhook.backends.notify import NotifySender
+from webhook.backends.base import BackendError, BackendHTTPError, BackendMisconfigured, BackendUnavailable
+from webhook.backends.notify import NotifyRejected, NotifySender
 from webhook.backends.open311 import MAX_DESCRIPTION, Open311Client, ServiceRequest
 from webhook.backends.registry import CouncilBackends
 from webhook.deadline import Deadline
@@ -42,8 +44,26 @@ TIMESTAMP_HEADER = "X-Timestamp"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
+#: 4xx answers that pass with time (Request Timeout, Too Early, Too Many Requests); every other 4xx
+#: refuses the request itself, so the same request is refused again.
+TRANSIENT_CLIENT_ERRORS = frozenset({408, 425, 429})
+
+
 class DeliveryFailed(Exception):
-    """The case did not get through (down, timed out, refused); the message says how, never what."""
+    """The case did not get through (down, timed out, refused); the message says how, never what.
+
+    `permanent`: retrying the same request cannot help until someone changes something (the channel
+    refused the case, a key is wrong, the council's settings are incomplete)."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+def refuses_for_good(status: int) -> bool:
+    """Whether an HTTP answer with `status` refuses the request itself: a 4xx other than those that pass
+    with time. A 5xx (and anything else) is an outage, retried."""
+    return 400 <= status < 500 and status not in TRANSIENT_CLIENT_ERRORS
 
 
 @dataclass(frozen=True)
@@ -69,7 +89,7 @@ def deliver(destination: Destination, channel: str, case: Case) -> None:
     elif channel == "open311":
         post_open311(destination, case)
     else:
-        raise DeliveryFailed(f"channel {channel!r} does not deliver cases")
+        raise DeliveryFailed(f"channel {channel!r} does not deliver cases", permanent=True)
 
 
 def council_name(council: Council) -> str:
@@ -83,7 +103,8 @@ def send_notify_email(destination: Destination, case: Case) -> None:
     template = localise(destination.settings.templates.get("staff_email"), "en")
     if not isinstance(sender, NotifySender) or not template or not destination.settings.email:
         raise DeliveryFailed(
-            "notify_email needs backends.notifications, handoff.email and a staff_email template"
+            "notify_email needs backends.notifications, handoff.email and a staff_email template",
+            permanent=True,
         )
     personalisation = {
         "reference": case.reference,
@@ -99,8 +120,13 @@ def send_notify_email(destination: Destination, case: Case) -> None:
             case.reference,
             Deadline.after(destination.timeout),
         )
-    except (BackendError, ValueError) as error:
-        raise DeliveryFailed(f"Notify: {type(error).__name__}: {_status(error)}") from error
+    except ValueError as error:  # a reference Notify must not be given: the same one every time
+        raise DeliveryFailed(f"Notify: {type(error).__name__}", permanent=True) from error
+    except BackendError as error:
+        raise DeliveryFailed(
+            f"Notify: {type(error).__name__}: {_status(error)}{_notify_errors(error)}",
+            permanent=_permanent(error),
+        ) from error
 
 
 def signed_headers(
@@ -119,7 +145,9 @@ def signed_headers(
     The receiver recomputes the HMAC over the body bytes as received, compares in constant time, refuses
     timestamps more than five minutes from its clock (replays), and treats a second request with an
     Idempotency-Key it has already accepted as a success without making a second case. A 2xx answer,
-    or 409 for a key it already has, means delivered; anything else is retried with backoff.
+    or 409 for a key it already has, means delivered; 408, 425, 429, a 5xx, a timeout or a refused
+    connection is retried with backoff; any other 4xx refuses the case for good (the hand-off is marked
+    failed and an operator is told).
     """
     stamp = str(int(time.time()) if timestamp is None else timestamp)
     digest = hmac.new(secret, stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
@@ -136,7 +164,9 @@ def post_webhook(destination: Destination, case: Case) -> None:
     settings = destination.settings
     secret = destination.environ.get(settings.secret_env or "", "")
     if not settings.url or not secret:
-        raise DeliveryFailed(f"webhook needs handoff.url and the variable {settings.secret_env} set")
+        raise DeliveryFailed(
+            f"webhook needs handoff.url and the variable {settings.secret_env} set", permanent=True
+        )
     url = (
         destination.app_base_url.rstrip("/") + settings.url if settings.url.startswith("/") else settings.url
     )
@@ -156,7 +186,9 @@ def post_webhook(destination: Destination, case: Case) -> None:
     except requests.RequestException as error:
         raise DeliveryFailed(f"webhook: {type(error).__name__}") from error
     if not (200 <= response.status_code < 300 or response.status_code == 409):
-        raise DeliveryFailed(f"webhook: answered {response.status_code}")
+        raise DeliveryFailed(
+            f"webhook: answered {response.status_code}", permanent=refuses_for_good(response.status_code)
+        )
 
 
 def post_open311(destination: Destination, case: Case) -> None:
@@ -164,7 +196,9 @@ def post_open311(destination: Destination, case: Case) -> None:
     client = destination.backends.reports
     code = destination.settings.service_code
     if not isinstance(client, Open311Client) or not code:
-        raise DeliveryFailed("open311 needs backends.reports of kind open311 and handoff.service_code")
+        raise DeliveryFailed(
+            "open311 needs backends.reports of kind open311 and handoff.service_code", permanent=True
+        )
     address = localise(destination.council.contact.get("address"), "en") or council_name(destination.council)
     request = ServiceRequest(
         description=plain_text(case, council_name(destination.council))[:MAX_DESCRIPTION],
@@ -175,7 +209,9 @@ def post_open311(destination: Destination, case: Case) -> None:
     try:
         client.post_request(code, request, Deadline.after(destination.timeout))
     except BackendError as error:
-        raise DeliveryFailed(f"Open311: {type(error).__name__}: {_status(error)}") from error
+        raise DeliveryFailed(
+            f"Open311: {type(error).__name__}: {_status(error)}", permanent=_permanent(error)
+        ) from error
 
 
 def confirm_to_resident(destination: Destination, case: Case) -> bool:
@@ -210,5 +246,29 @@ def confirm_to_resident(destination: Destination, case: Case) -> bool:
 
 
 def _status(error: Exception) -> str:
+    """The answer's status; for an outage, our client's own account of it ("answered 503", "timed out
+    after 2.00 s"), which never holds what was sent; else "no answer"."""
     status = getattr(error, "status", None)
-    return str(status) if status is not None else "no answer"
+    if status is not None:
+        return str(status)
+    return str(error) if isinstance(error, BackendUnavailable) else "no answer"
+
+
+def _permanent(error: BackendError) -> bool:
+    """Whether a backend's error refuses the case for good: a 4xx that does not pass with time (Notify:
+    400 BadRequestError, 403 AuthError; GeoReport: 400, 403 bad api_key, 404 unknown service), or a
+    key's variable unset. Timeouts, refused connections and 5xx (BackendUnavailable) pass."""
+    if isinstance(error, BackendMisconfigured):
+        return True
+    return isinstance(error, BackendHTTPError) and refuses_for_good(error.status)
+
+
+def _notify_errors(error: BackendError) -> str:
+    """Notify's error names (AuthError, BadRequestError...), which say what to fix; never its messages,
+    which may quote what was sent."""
+    names = (
+        sorted({detail.error for detail in error.errors if detail.error})
+        if isinstance(error, NotifyRejected)
+        else []
+    )
+    return f" ({', '.join(names)})" if names else ""

@@ -7,15 +7,20 @@ waits for the first's row lock, then finds the row claimed and changes nothing).
 row delivered as soon as the channel accepts it, again only under its own claim; if it dies between
 the two, the lease runs out and another worker sends the case again under the same reference, which
 every channel is given as its idempotency key, so the receiver can tell it is the same case.
+
+A case the channel refuses for good is marked `failed` (again only under the worker's claim): no worker
+picks it up again until an operator has fixed the channel and `requeue`s it (`sync-intents handoff
+retry`). Its content is erased `erase_failed` days later, like a delivered case's.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 
 from webhook.database import Database
 from webhook.database.tables import handoffs
@@ -23,7 +28,10 @@ from webhook.handoff.case import Case
 
 PENDING = "pending"
 DELIVERED = "delivered"
-#: A delivered case once its content is erased (`erase_delivered`).
+#: The channel refused the case for good; waits for an operator's `requeue`.
+FAILED = "failed"
+STATUSES = (PENDING, FAILED, DELIVERED)
+#: A delivered or failed case once its content is erased (`erase_delivered`, `erase_failed`).
 ERASED = "{}"
 #: How long a claim holds: longer than any channel's timeout, so a live worker is never overtaken.
 LEASE = timedelta(seconds=60)
@@ -39,6 +47,21 @@ class Claimed:
     case: Case
     attempts: int
     claim: str
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What an operator sees of a hand-off: never its case (the contact details and transcript)."""
+
+    reference: str
+    council: str
+    channel: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    #: Its case has been erased (`erase_delivered`, `erase_failed`): it can no longer be sent.
+    erased: bool
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -129,6 +152,57 @@ class Outbox:
             )
         return result.rowcount == 1
 
+    def fail(self, claimed: Claimed, error: str, now: datetime | None = None) -> bool:
+        """Record that the channel refused the case for good, under this worker's claim: no worker picks
+        it up again until it is `requeue`d. False if the claim was lost meanwhile."""
+        with self.database.engine.begin() as connection:
+            result = connection.execute(
+                update(handoffs)
+                .where(
+                    handoffs.c.reference == claimed.reference,
+                    handoffs.c.claim == claimed.claim,
+                    handoffs.c.status == PENDING,
+                )
+                .values(
+                    status=FAILED,
+                    failed_at=now or datetime.now(UTC),
+                    claim=None,
+                    claimed_until=None,
+                    last_error=error[:300],
+                )
+            )
+        return result.rowcount == 1
+
+    def requeue(
+        self,
+        references: Sequence[str] | None,
+        council: str | None = None,
+        now: datetime | None = None,
+    ) -> list[str]:
+        """Put failed cases back to pending, due at `now`, their attempts kept: those of `references`, or
+        with None every failed case (of `council` if given). A case whose content is already erased
+        cannot be sent and stays failed. The references requeued."""
+        chosen: list[ColumnElement[bool]] = [handoffs.c.status == FAILED, handoffs.c.case_json != ERASED]
+        if references is not None:
+            chosen.append(handoffs.c.reference.in_(list(references)))
+        if council is not None:
+            chosen.append(handoffs.c.council == council)
+        with self.database.engine.begin() as connection:
+            found = list(connection.execute(select(handoffs.c.reference).where(*chosen)).scalars())
+            if found:
+                connection.execute(
+                    update(handoffs)
+                    .where(handoffs.c.reference.in_(found), *chosen)
+                    .values(
+                        status=PENDING,
+                        next_attempt_at=now or datetime.now(UTC),
+                        failed_at=None,
+                        claim=None,
+                        claimed_until=None,
+                    )
+                )
+        return sorted(found)
+
     def retry_later(self, claimed: Claimed, error: str, at: datetime) -> None:
         """Give the row back, to be tried again at `at`, with what went wrong (never the case's content)."""
         with self.database.engine.begin() as connection:
@@ -154,8 +228,72 @@ class Outbox:
             )
         return result.rowcount or 0
 
+    def erase_failed(self, before: datetime) -> int:
+        """Empty the case of every hand-off marked failed before `before` and not retried since: nobody
+        fixed its channel in that time, so the resident's details are not kept on the chance. The row
+        stays, failed, for the record. The number of cases erased."""
+        with self.database.engine.begin() as connection:
+            result = connection.execute(
+                update(handoffs)
+                .where(
+                    handoffs.c.status == FAILED,
+                    handoffs.c.failed_at < before,
+                    handoffs.c.case_json != ERASED,
+                )
+                .values(case_json=ERASED)
+            )
+        return result.rowcount or 0
+
+    def listing(
+        self,
+        status: str | None = None,
+        council: str | None = None,
+        references: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Listed]:
+        """The hand-offs with `status`, of `council`, among `references` (each filter only when not None),
+        newest first, at most `limit`; without their cases."""
+        chosen: list[ColumnElement[bool]] = []
+        if status is not None:
+            chosen.append(handoffs.c.status == status)
+        if council is not None:
+            chosen.append(handoffs.c.council == council)
+        if references is not None:
+            chosen.append(handoffs.c.reference.in_(list(references)))
+        query = (
+            select(
+                handoffs.c.reference,
+                handoffs.c.council,
+                handoffs.c.channel,
+                handoffs.c.status,
+                handoffs.c.attempts,
+                handoffs.c.last_error,
+                handoffs.c.created_at,
+                (handoffs.c.case_json == ERASED).label("erased"),
+            )
+            .where(*chosen)
+            .order_by(handoffs.c.created_at.desc(), handoffs.c.id.desc())
+            .limit(limit)
+        )
+        with self.database.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [
+            Listed(
+                reference=row.reference,
+                council=row.council,
+                channel=row.channel,
+                status=row.status,
+                attempts=row.attempts,
+                last_error=row.last_error,
+                created_at=utc(row.created_at) or row.created_at,
+                erased=bool(row.erased),
+            )
+            for row in rows
+        ]
+
     def counts(self) -> dict[str, int]:
-        """Rows by status (for health checks and tests)."""
+        """Rows by status, pending, delivered and failed, those with none left out (for health checks and
+        tests)."""
         with self.database.engine.connect() as connection:
             rows = connection.execute(
                 select(handoffs.c.status, func.count()).group_by(handoffs.c.status)
@@ -163,7 +301,7 @@ class Outbox:
         return {status: count for status, count in rows}
 
     def next_due(self) -> datetime | None:
-        """When the earliest pending row is due (the worker sleeps until then)."""
+        """When the earliest pending row is due (the worker sleeps until then; failed rows never are)."""
         with self.database.engine.connect() as connection:
             value = connection.execute(
                 select(func.min(handoffs.c.next_attempt_at)).where(handoffs.c.status == PENDING)

@@ -5,6 +5,11 @@ forked from the one that started it (a gunicorn worker): threads do not survive 
 connections must not be shared. Pending rows are in the database, so what one process left (it was
 stopped, it crashed, the channel was down) is sent by the next. Delivery never runs on a resident's
 turn: the turn only inserts the row and wakes this thread.
+
+An outage (timeout, refused connection, 5xx, 429) is retried with backoff for as long as it lasts. A
+channel that refuses the case itself (DeliveryFailed.permanent) would refuse it forever: the row is
+marked failed, logged once at ERROR with what to do, and left for an operator's `sync-intents handoff
+retry`.
 """
 
 from __future__ import annotations
@@ -64,9 +69,11 @@ class Worker:
         self._pid: int | None = None
         self._created_in = os.getpid()
         self._stopped = False
-        #: Cases delivered and attempts failed by this process (for tests and health checks).
+        #: Cases delivered, attempts failed and cases failed for good by this process (for tests and
+        #: health checks).
         self.delivered = 0
         self.failures = 0
+        self.failed = 0
 
     def needs_start(self) -> bool:
         """Whether this process has no delivery thread yet."""
@@ -128,10 +135,15 @@ class Worker:
         destination = self.destination_for(claimed.council)
         try:
             if destination is None:
-                raise DeliveryFailed("the council is not in the library, or has no hand-off channel")
+                raise DeliveryFailed(
+                    "the council is not in the library, or has no hand-off channel", permanent=True
+                )
             self._send(destination, claimed.channel, claimed.case)
         except DeliveryFailed as error:
             self.failures += 1
+            if error.permanent:
+                self._give_up(claimed, error)
+                return 0
             retry_at = self._clock() + self.backoff.delay(claimed.attempts)
             self.outbox.retry_later(claimed, str(error), retry_at)
             log.warning(
@@ -161,3 +173,25 @@ class Worker:
         assert destination is not None
         confirm_to_resident(destination, claimed.case)
         return 1
+
+    def _give_up(self, claimed: Claimed, error: DeliveryFailed) -> None:
+        """Mark the case failed and tell the operator, once: a resident is waiting for a call that will
+        not come until someone fixes the channel."""
+        if not self.outbox.fail(claimed, str(error), self._clock()):
+            log.warning(
+                "handoff %s (council %s): claim lost before it could be marked failed",
+                claimed.reference,
+                claimed.council,
+            )
+            return
+        self.failed += 1
+        log.error(
+            "handoff %s (council %s, channel %s): failed for good after %d attempt(s): %s. It will not "
+            "be retried by itself: fix the channel and run `sync-intents handoff retry %s`",
+            claimed.reference,
+            claimed.council,
+            claimed.channel,
+            claimed.attempts,
+            error,
+            claimed.reference,
+        )

@@ -13,6 +13,10 @@ from webhook.database.commands import DATABASE_URL_OPTION
 #: Days a delivered hand-off keeps the resident's transcript and contact details: long enough for the
 #: council to ask for it again if its system lost it, no longer (the case now lives in the council's own).
 HANDOFF_CASE_DAYS = 7
+#: Days a hand-off the channel refused for good keeps them: a month for someone to fix the channel and
+#: `sync-intents handoff retry` it; after that the resident has long been told nothing came of it, and
+#: their details are not kept on the chance.
+FAILED_HANDOFF_CASE_DAYS = 30
 
 
 @click.command()
@@ -23,7 +27,8 @@ def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
     """Delete each council's stored turns, feedback and conversations older than its retention period
     (`insights: retention_days` in its overlay, default 90 days; councils no longer in the library keep
     the default), and erase the transcript and contact details of hand-offs delivered more than 7 days
-    ago. Run it daily (cron, a scheduled job)."""
+    ago, or failed (refused for good by their channel) more than 30 days ago. Run it daily (cron, a
+    scheduled job)."""
     from webhook.database import connect, default_database_url, migrate
     from webhook.handoff.outbox import Outbox
     from webhook.insights import DEFAULT_RETENTION_DAYS, retention_days
@@ -54,6 +59,12 @@ def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
                 click.echo(
                     f"hand-offs: erased the transcript and contact details of {erased} case(s) delivered "
                     f"more than {HANDOFF_CASE_DAYS} days ago"
+                )
+            erased = Outbox(database).erase_failed(now - timedelta(days=FAILED_HANDOFF_CASE_DAYS))
+            if erased:
+                click.echo(
+                    f"hand-offs: erased the transcript and contact details of {erased} case(s) that failed "
+                    f"more than {FAILED_HANDOFF_CASE_DAYS} days ago and were not retried"
                 )
         if dry_run:
             click.echo("dry run: nothing deleted")
