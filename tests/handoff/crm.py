@@ -31,8 +31,24 @@ class Crm:
     cases: dict[str, dict[str, Any]] = field(default_factory=dict)
     bad_signatures: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Requests being answered now (a slow answer outlives the client that gave up on it).
+    busy: int = 0
+
+    def wait_idle(self, seconds: float = 5.0) -> None:
+        """Wait until no request is being answered: the server answers one at a time, so a slow answer
+        still being served would hold up the next attempt."""
+        end = time.monotonic() + seconds
+        while self.busy and time.monotonic() < end:
+            time.sleep(0.01)
 
     def handle(self, request: Request) -> Response:
+        self.busy += 1
+        try:
+            return self._answer(request)
+        finally:
+            self.busy -= 1
+
+    def _answer(self, request: Request) -> Response:
         body = request.get_data()
         stamp = request.headers.get("X-Timestamp", "")
         expected = (
