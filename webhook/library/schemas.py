@@ -74,6 +74,12 @@ def _problem(document: Document, error: ValidationError) -> Problem:
             message = f"unknown key {extra[0]!r}" + (
                 f"; allowed here: {', '.join(sorted(allowed))}" if allowed else ""
             )
+    elif error.validator == "pattern" and path and str(path[-1]).endswith("_env"):
+        # Never echo the value: a secret pasted where its variable's name belongs would reach CI logs.
+        message = (
+            "must be the name of an environment variable (capital letters, digits and _), not the secret "
+            "itself: put the secret in that variable"
+        )
     elif error.validator == "required":
         message = f"missing required key: {error.message.split(' is a required')[0]}"
     hint = _unquoted_text_hint(document, path)
