@@ -132,3 +132,63 @@ def reply_start_and_box_are_on_screen(chat: Page | Frame) -> dict[str, Any]:
         };
     }"""
     )
+
+
+# What a resident notices: what a screen reader announces, and where text breaks --------------------------
+
+
+def listen_for_announcements(page: Page | Frame) -> None:
+    """From now on, record the text added to the page's live regions (an aria-live region, or a role of
+    log, status or alert): what a screen reader announces, in order. `announcements` reads it."""
+    page.evaluate(
+        """() => {
+        window.__announced = [];
+        const live = '[aria-live]:not([aria-live="off"]), [role="log"], [role="status"], [role="alert"]';
+        const heard = node => !(node.nodeType === 1 ? node : node.parentNode).closest('[aria-hidden="true"]');
+        const observer = new MutationObserver(records => {
+          for (const record of records) {
+            for (const node of record.addedNodes) {
+              const text = node.textContent.replace(/\\s+/g, ' ').trim();
+              if (text && heard(node)) { window.__announced.push(text); }
+            }
+          }
+        });
+        for (const region of document.querySelectorAll(live)) {
+          observer.observe(region, { childList: true, subtree: true });
+        }
+    }"""
+    )
+
+
+def announcements(page: Page | Frame) -> list[str]:
+    """The texts added to a live region since `listen_for_announcements`, in order."""
+    return page.evaluate("window.__announced")
+
+
+def lines_taken(element: Locator, text: str) -> int:
+    """On how many lines the first occurrence of `text` in `element` is laid out (0: it is not there)."""
+    return element.evaluate(
+        """(node, text) => {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const pieces = [];
+        let whole = '';
+        while (walker.nextNode()) {
+          pieces.push({ node: walker.currentNode, start: whole.length });
+          whole += walker.currentNode.data;
+        }
+        const at = whole.indexOf(text);
+        if (at < 0) { return 0; }
+        const end = at + text.length;
+        const first = pieces.find(p => at < p.start + p.node.data.length);
+        const last = pieces.find(p => end <= p.start + p.node.data.length);
+        const range = document.createRange();
+        range.setStart(first.node, at - first.start);
+        range.setEnd(last.node, end - last.start);
+        const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top);
+        tops.sort((a, b) => a - b);
+        let lines = 0, previous = -Infinity;  // boxes on one line share a top, give or take a pixel
+        for (const top of tops) { if (top - previous > 4) { lines += 1; previous = top; } }
+        return lines;
+    }""",
+        text,
+    )

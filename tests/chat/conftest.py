@@ -31,7 +31,13 @@ def chat_app(nlu_cache: Path) -> Flask:
 
 
 @pytest.fixture(scope="session")
-def serve_chat(nlu_cache: Path) -> Iterator[ServeChat]:
+def served_apps() -> dict[str, Flask]:
+    """Each app `serve_chat` serves, by its base URL (for tests that read what it stored)."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def serve_chat(nlu_cache: Path, served_apps: dict[str, Flask]) -> Iterator[ServeChat]:
     """Serve a chat app with these settings on loopback until the session ends; gives its base URL.
     Each call is a new app, so a test of the rate limit gets buckets of its own."""
     # Train the demo council's models once, here, so no browser test waits on training (it can take
@@ -48,6 +54,7 @@ def serve_chat(nlu_cache: Path) -> Iterator[ServeChat]:
             )
             url = servers.enter_context(serve(app))
             app.extensions["backends"].rebase(url)  # the demo's lookups reach this app's own fakes
+            served_apps[url] = app
             return url
 
         yield start

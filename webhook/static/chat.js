@@ -53,8 +53,9 @@
   var LABELS = { "#chat-intro": "intro", "#chat-input-label": "label", "#chat-send": "send", "#chat-hint": "hint",
     "#chat-retry": "retry", "#chat-restart": "restart", "#chat-save": "save", ".skip-link": "skip",
     ".site-header__name": "site" };
-  // Reference numbers, phone numbers and postcodes are never broken across lines.
-  var UNBROKEN = /\b(?:0\d{3,4} \d{3} ?\d{3,4}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b|\S*\d(?:\S*\w)?/g;
+  // Reference numbers, phone numbers and postcodes are never broken across lines. A reference may have
+  // no digit at all (a hand-off's "HO-MXTA-KQPB"): capitals joined by hyphens are kept whole too.
+  var UNBROKEN = /\b(?:0\d{3,4} \d{3} ?\d{3,4}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2,}(?:-[A-Z\d]{2,})+)\b|\S*\d(?:\S*\w)?/g;
   var MAX_ENTRIES = 200;
   var embedded = document.body.classList.contains("embedded");
 
