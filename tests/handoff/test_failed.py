@@ -215,6 +215,23 @@ def test_notify_refusals_are_final_and_its_rate_limit_is_waited_out(
         assert received[1]["reference"] == case.reference
 
 
+def test_an_unset_notify_key_fails_the_case_for_good_without_calling_notify(
+    outbox: Outbox, httpserver: HTTPServer
+) -> None:
+    received = notify_answering(httpserver, NOTIFY_AUTH_ERROR)
+    found = notify_destination(httpserver)
+    assert isinstance(found.backends.notifications, NotifySender)
+    found.backends.notifications.environ = {}  # the deployment forgot NOTIFY_KEY
+    case = a_case()
+    outbox.add(case, "notify_email")
+
+    Worker(outbox, lambda slug: found).run_once()
+
+    row = rows(outbox)[case.reference]
+    assert row["status"] == "failed" and "NOTIFY_KEY" in row["last_error"]
+    assert received == []
+
+
 def test_handoff_list_shows_the_failed_case_and_no_personal_data(
     outbox: Outbox, database_url: str, httpserver: HTTPServer, runner: CliRunner
 ) -> None:

@@ -25,7 +25,13 @@ import requests
 from notifications_python_client.errors import APIError, HTTPError, InvalidResponse
 from notifications_python_client.notifications import NotificationsAPIClient
 
-from webhook.backends.base import BackendError, BackendHTTPError, BackendInvalidResponse, BackendUnavailable
+from webhook.backends.base import (
+    BackendError,
+    BackendHTTPError,
+    BackendInvalidResponse,
+    BackendMisconfigured,
+    BackendUnavailable,
+)
 from webhook.deadline import Deadline, DeadlineExceeded
 from webhook.library.model import LocalisedText, localise
 
@@ -148,8 +154,11 @@ class NotifySender:
     def _api_key(self) -> str:
         key = self.environ.get(self.api_key_env, "")
         if not _API_KEY_SHAPE.match(key):
-            # Never echo the value: say only which variable is wrong.
-            raise BackendUnavailable(f"environment variable {self.api_key_env} is unset or not a Notify key")
+            # Never echo the value: say only which variable is wrong. Misconfigured, not down: a hand-off
+            # through Notify then fails for good, for an operator to fix, instead of retrying forever.
+            raise BackendMisconfigured(
+                f"environment variable {self.api_key_env} is unset or not a Notify key"
+            )
         return key
 
 
