@@ -24,6 +24,16 @@ UUID = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'"
 ALLOWED = "allowed here: channel, email, secret_env, service_code, templates, url"
 #: A Welsh confirmation template that is not a template id (its error points at the Welsh id).
 BAD_WELSH_TEMPLATE = f"    confirm_sms: {{en: {TEMPLATE}, cy: '1234'}}"
+#: The backends those channels send through (the `handoff-backend-missing` rule asks for them).
+NOTIFY_BACKEND = (
+    "backends:\n  notifications:\n    kind: govuk_notify\n"
+    "    base_url: https://api.notifications.service.gov.uk\n    api_key_env: UNITARY_NOTIFY_API_KEY\n"
+    "    templates: {}\n"
+)
+OPEN311_BACKEND = (
+    "backends:\n  reports:\n    kind: open311\n    base_url: https://open311.unitary.example/v2\n"
+    "    api_key_env: UNITARY_OPEN311_API_KEY\n"
+)
 #: What a council might paste from its CRM's settings page instead of the variable's name.
 PASTED_SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 
@@ -143,10 +153,10 @@ def test_a_bad_block_is_reported_at_the_line_to_fix_and_nothing_else(
     [
         f"handoff:\n  channel: notify_email\n  email: contact@unitary.example\n  templates:\n"
         f"    staff_email: {TEMPLATE}\n    confirm_email: {{en: {TEMPLATE}, cy: {TEMPLATE}}}\n"
-        f"    confirm_sms: {TEMPLATE}\n",
+        f"    confirm_sms: {TEMPLATE}\n{NOTIFY_BACKEND}",
         "handoff:\n  channel: webhook\n  url: https://crm.unitary.example/handoffs\n"
         "  secret_env: UNITARY_CRM_SECRET\n",
-        "handoff:\n  channel: open311\n  service_code: CALLBACK\n",
+        f"handoff:\n  channel: open311\n  service_code: CALLBACK\n{OPEN311_BACKEND}",
         'handoff:\n  channel: link\n  url: "https://livechat.unitary.example/start?ref={reference}"\n',
         "handoff:\n  channel: none\n",
     ],
@@ -156,7 +166,7 @@ def test_a_complete_block_of_each_channel_passes(
     block: str, build_library: BuildLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, errors = validate(build_library(files=with_block(block)), monkeypatch)
-    assert (code, errors) == (0, [])
+    assert (code, errors) == (0, []), errors
 
 
 def test_a_secret_pasted_in_place_of_its_variables_name_is_refused_at_its_line(
@@ -199,3 +209,17 @@ def test_the_app_starts_on_a_library_with_a_bad_block_and_other_councils_still_a
     )
     assert response.status_code == 200
     assert strict_reply(response.data).fulfillment_text
+
+
+def test_a_channel_whose_backend_the_overlay_lacks_is_refused_at_the_channel(
+    build_library: BuildLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    block = (
+        "handoff:\n  channel: notify_email\n  email: contact@unitary.example\n"
+        f"  templates:\n    staff_email: {TEMPLATE}\n"
+    )
+    code, errors = validate(build_library(files=with_block(block)), monkeypatch)
+    assert code == 1
+    (error,) = errors
+    assert error.startswith(f"{OVERLAY}:{FIRST_LINE + 1}:12: error: the hand-off (channel) sends through ")
+    assert "backends.notifications" in error and error.endswith("[handoff-backend-missing]")

@@ -508,6 +508,33 @@ def _overlay_unknown_intent(library: Library) -> Iterator[Finding]:
                 yield Finding(document.locate(path, key=True), message, ("intent", intent_id))
 
 
+#: The backend each hand-off channel sends through (webhook/handoff/channels.py).
+HANDOFF_BACKENDS = {"notify_email": "notifications", "open311": "reports"}
+
+
+@rule("handoff-backend-missing", Severity.ERROR, "a council's hand-off needs a backend its overlay lacks")
+def _handoff_backend_missing(library: Library) -> Iterator[Finding]:
+    # Caught here, not at delivery: by then the resident has been told their request was passed on.
+    for council in library.councils.values():
+        data = council.document.data if isinstance(council.document.data, dict) else {}
+        block = data.get("handoff")
+        if not isinstance(block, dict):
+            continue
+        channel = block.get("channel")
+        needed = {HANDOFF_BACKENDS[channel]: ("handoff", "channel")} if channel in HANDOFF_BACKENDS else {}
+        templates = block.get("templates") if isinstance(block.get("templates"), dict) else {}
+        for purpose in ("confirm_email", "confirm_sms"):
+            if purpose in templates:
+                needed.setdefault("notifications", ("handoff", "templates", purpose))
+        for backend, path in needed.items():
+            if backend not in council.backends:
+                message = (
+                    f"the hand-off ({path[-1]}) sends through backends.{backend}, which this overlay does "
+                    f"not have: add it, or every hand-off would fail after the resident was told it was sent"
+                )
+                yield Finding(council.document.locate(path), message, ("council", council.slug))
+
+
 @rule("context-orphan", Severity.ERROR, "an intent needs an input context that no intent outputs")
 def _context_orphan(library: Library) -> Iterator[Finding]:
     outputs = {c.name for intent in library.intents.values() for c in intent.output_contexts}
