@@ -199,6 +199,31 @@ def test_two_misunderstandings_in_a_row_bring_the_offer_of_a_person_and_taking_i
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_answer_judged_not_helpful_offers_a_person_one_keypress_away(
+    laptop: Page, base_url: str, language: str
+) -> None:
+    page = laptop
+    start_typing(page, base_url, language)
+    say(page, "how do i pay my council tax" if language == "en" else "sut mae talu treth gyngor")
+    tab_to(page, "No" if language == "en" else "Nac oedd", backwards=True)
+    page.keyboard.press("Enter")
+    person = page.locator(".feedback__person")
+    expect(person).to_have_text(words("offer_reply", language))
+    assert focused(page).startswith("looking-for-")  # what were you looking for? comes first
+    assert person.evaluate("node => node.closest('[lang]').lang") == language
+    assert axe_violations(page) == []
+
+    before = bots(page).count()
+    tab_to(page, words("offer_reply", language))
+    page.keyboard.press("Enter")
+    expect(bots(page)).to_have_count(before + 1, timeout=30_000)
+    expect(bots(page).last).to_contain_text(question("consent", language))
+    expect(person).to_have_count(0)
+    assert focused(page) == "chat-input"
+    assert axe_violations(page) == []
+
+
 def test_a_reference_of_letters_only_never_breaks_across_lines_on_a_phone(phone: Page, base_url: str) -> None:
     """References are random: one in eleven has no digit. The app's real replies, with the reference
     swapped for such a one, at every phone width from 320 to 480 pixels."""

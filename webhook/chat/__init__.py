@@ -26,7 +26,7 @@ from webhook.fulfilment.parse import RequestError, parse_body
 from webhook.insights import record_turn
 from webhook.insights.events import CHAT
 from webhook.library.messages import message_text
-from webhook.library.model import Library, localise
+from webhook.library.model import Council, Library, localise
 
 bp = Blueprint("chat", __name__, template_folder="templates")
 log = logging.getLogger(__name__)
@@ -204,5 +204,19 @@ def chat_page(slug: str) -> ResponseReturnValue:
         council=council,
         language=language,
         names=names,
+        person=_person_labels(_library(), council),
         embedded=request.args.get("embed") == "1",
     )
+
+
+#: The intent a resident reaches by asking for a person (intents/system/human_handoff.yaml).
+HUMAN_HANDOFF = "system.human_handoff"
+
+
+def _person_labels(library: Library, council: Council) -> dict[str, str]:
+    """What the resident taps to ask for a person after "Was this helpful? No", per language: the
+    library's own offer reply, which the hand-off intent understands; none if the council does not
+    offer the intent."""
+    if HUMAN_HANDOFF not in library.intents or not council.offers(HUMAN_HANDOFF):
+        return {}
+    return {code: message_text(library, council, "handoff.offer_reply", code) for code in council.languages}

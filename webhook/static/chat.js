@@ -453,7 +453,20 @@
       save();
       box.textContent = "";
       box.appendChild(el("p", "feedback__thanks", t("thanks", entry.lang)));
-      if (helpful || comment !== undefined) { toInput(); } else { box.appendChild(commentForm(entry, box)).querySelector("input").focus(); }
+      if (helpful || comment !== undefined) { toInput(); return; }
+      box.appendChild(commentForm(entry, box)).querySelector("input").focus();
+      // Not helped: the way to a person is one tap away, in the words the hand-off intent understands.
+      var person = root.getAttribute("data-person-" + entry.lang);
+      if (person) {
+        var ask = el("button", "button button--secondary feedback__person", person);
+        ask.type = "button";
+        ask.addEventListener("click", function () {
+          box.removeChild(ask);
+          submit(person);
+          toInput();
+        });
+        box.appendChild(ask);
+      }
     }, function () {
       status.textContent = t("feedbackFailed", entry.lang);
     });
