@@ -30,5 +30,8 @@ COPY gunicorn.conf.py ./
 RUN sync-intents validate --strict --library /app
 
 USER bot
+# Train every council's models into the image (as bot, who reads them at run time), so no instance
+# trains at start and no resident waits for it: /readyz is ready as soon as the crisis detector is.
+RUN sync-intents build-models --library /app
 EXPOSE 8080
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "webhook:create_app()"]

@@ -29,6 +29,7 @@ install: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules with everything
 
 .PHONY: run
 run: $(STAMP) ## Start the app on http://127.0.0.1:8080 (development, demo council)
+	$(BIN)/sync-intents build-models
 	APP_ENV=development $(BIN)/flask --app webhook run --host 127.0.0.1 --port 8080
 
 .PHONY: lint

@@ -52,18 +52,23 @@ def fetch(url: str, body: object = None, headers: dict[str, str] | None = None) 
         return Answer(error.code, error.headers.get("Content-Type", ""), error.read())
 
 
-def wait_until_up(base_url: str, seconds: float) -> None:
-    """Return once /healthz answers; raise TimeoutError after `seconds`."""
+def wait_until_up(base_url: str, seconds: float, probe: str = "/healthz") -> None:
+    """Return once `probe` answers 200; raise TimeoutError after `seconds`."""
     deadline = time.monotonic() + seconds
     while True:
         try:
-            if fetch(f"{base_url}/healthz").status == 200:
+            if fetch(f"{base_url}{probe}").status == 200:
                 return
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise TimeoutError(f"{base_url}/healthz did not answer within {seconds:.0f} s")
+            raise TimeoutError(f"{base_url}{probe} did not answer 200 within {seconds:.0f} s")
         time.sleep(0.2)
+
+
+def wait_until_ready(base_url: str, seconds: float) -> None:
+    """Return once /readyz says ready (its models built, as a platform waits before sending residents)."""
+    wait_until_up(base_url, seconds, "/readyz")
 
 
 def page(answer: Answer, *expected: str) -> str | None:
@@ -156,11 +161,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base_url", help="e.g. http://127.0.0.1:8080")
     parser.add_argument("--token", required=True, help="the demo council's webhook token")
-    parser.add_argument("--wait", type=float, default=0, help="seconds to wait for /healthz first")
+    parser.add_argument("--wait", type=float, default=0, help="seconds to wait for /readyz first")
     options = parser.parse_args()
     if options.wait:
         try:
-            wait_until_up(options.base_url.rstrip("/"), options.wait)
+            wait_until_ready(options.base_url.rstrip("/"), options.wait)
         except TimeoutError as error:
             print(f"FAIL  {error}")
             return 1

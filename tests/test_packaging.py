@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.check_server import check_server, wait_until_up
+from tests.check_server import check_server, fetch, wait_until_ready, wait_until_up
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 #: What the Dockerfile copies in to build the package (the library comes separately).
@@ -209,6 +209,9 @@ def test_the_installed_app_serves_every_page_the_chat_and_the_webhook(
     try:
         base_url = _listening_at(log, server)
         wait_until_up(base_url, 30)
+        # Not ready until its models are built: a fresh install trains the demo's two on its first probe.
+        assert fetch(f"{base_url}/readyz").json()["models"] in ("building", "ready")
+        wait_until_ready(base_url, 240)
         failures = {name: failure for name, failure in check_server(base_url, TOKEN).items() if failure}
         assert failures == {}, f"the server log ends:\n{log.read_text()[-3000:]}"
     finally:

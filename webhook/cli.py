@@ -29,6 +29,7 @@ class LazyGroup(click.Group):
         "export": "webhook.dialogflow.commands:export",
         "import": "webhook.dialogflow.commands:import_",
         "nlu-report": "webhook.agent.commands:nlu_report",
+        "build-models": "webhook.agent.commands:build_models",
         "diff": "webhook.review.commands:diff",
         "purge": "webhook.insights.commands:purge",
         "database": "webhook.database.commands:database",

@@ -45,6 +45,12 @@ class Config:
     LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0"))
     # Trained intent classifiers are cached here, keyed by a hash of their training data.
     NLU_CACHE_DIR = default_nlu_cache_dir()
+    # Models a process holds at most (about 15 MiB each); the least recently used are let go and reload
+    # from NLU_CACHE_DIR in well under 100 ms.
+    NLU_MODELS_IN_MEMORY = int(os.environ.get("NLU_MODELS_IN_MEMORY", "32"))
+    # Build (or find built) every council's models and train the crisis detector as each process takes
+    # its first request; /readyz says ready only then.
+    NLU_WARM_UP = os.environ.get("NLU_WARM_UP", "1") != "0"
     # Send chat turns of councils with a `dialogflow:` block to Dialogflow's detectIntent.
     CHAT_DIALOGFLOW = os.environ.get("CHAT_DIALOGFLOW", "") == "1"
     DIALOGFLOW_ENDPOINT = os.environ.get("DIALOGFLOW_ENDPOINT") or None
@@ -83,6 +89,8 @@ class TestConfig(Config):
     ENABLE_FAKES = True
     # Each app a test builds has its own private database, unless the test gives one.
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    # Models build on first use: a test app must not train every council's in the background.
+    NLU_WARM_UP = False
 
 
 class ProductionConfig(Config):

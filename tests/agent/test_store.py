@@ -55,8 +55,7 @@ def test_councils_with_the_same_phrases_share_one_cached_model(
     store = store_for(build_library(), tmp_path)
     unitary = store.classifier("unitary", "en")
     district = store.classifier("district", "en")
-    assert (unitary.source, district.source) == ("trained", "cache")
-    assert district.council == "district"
+    assert district is unitary and store.held() == 1  # one file, and one model in memory
     assert len(list(tmp_path.glob("*.joblib"))) == 1
 
 
@@ -126,16 +125,56 @@ def test_an_unknown_council_or_language_is_a_clear_error(
         store_for(build_library(), tmp_path).classifier(slug, language)
 
 
-def test_warm_builds_every_council_in_each_of_its_languages(
+def test_build_all_trains_each_distinct_model_once_and_indexes_every_council(
     build_library: BuildLibrary, tmp_path: Path
 ) -> None:
-    models = store_for(build_library(), tmp_path).warm()
-    assert sorted((m.council, m.language) for m in models) == [
-        ("county", "en"),
-        ("district", "en"),
-        ("unitary", "cy"),
-        ("unitary", "en"),
-    ]
+    root, cache = build_library(), tmp_path / "cache"
+    summary = store_for(root, cache).build_all()
+
+    assert sorted(summary.models) == ["county/en", "district/en", "unitary/cy", "unitary/en"]
+    distinct = set(summary.models.values())
+    assert (summary.trained, summary.already_built) == (len(distinct), 4 - len(distinct))
+    assert {path.stem for path in cache.glob("*.joblib")} == distinct
+    again = store_for(root, cache).build_all()
+    assert (again.trained, again.already_built) == (0, 4)  # the image's second build trains nothing
+
+
+def test_a_new_process_finds_each_councils_model_from_the_index_without_its_training_set(
+    build_library: BuildLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_library()
+    built = store_for(root, tmp_path).build_all()
+    fresh = store_for(root, tmp_path)
+    assert fresh.is_built()
+
+    def no_training(*_: object) -> None:
+        raise AssertionError("the training set was computed, though the index names the model")
+
+    monkeypatch.setattr("webhook.agent.store.training_set", no_training)
+    model = fresh.classifier("unitary", "cy")
+    assert model.source == "cache" and model.model_key == built.models["unitary/cy"]
+    assert model.predict("bore da").intent_id == "system.welcome"
+
+
+def test_a_changed_library_is_not_taken_for_built(build_library: BuildLibrary, tmp_path: Path) -> None:
+    root = build_library()
+    store_for(root, tmp_path).build_all()
+    pothole = root / "intents" / "streets" / "pothole.yaml"
+    pothole.write_text(POTHOLE_WITH_A_NEW_PHRASE, encoding="utf-8")
+    assert not store_for(root, tmp_path).is_built()
+
+
+def test_at_most_max_in_memory_models_are_held_and_a_dropped_one_reloads_from_disk(
+    build_library: BuildLibrary, tmp_path: Path
+) -> None:
+    store = ModelStore(load_library(build_library()).library, tmp_path, max_in_memory=1)
+    english = store.classifier("unitary", "en")
+    welsh = store.classifier("unitary", "cy")
+    assert store.held() == 1 and english.model_key != welsh.model_key
+
+    again = store.classifier("unitary", "en")
+    assert again is not english and again.source == "cache"
+    assert [again.predict(text) for text in PROBES] == [english.predict(text) for text in PROBES]
 
 
 def test_the_cache_folder_can_be_set_by_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -69,4 +69,31 @@ def nlu_report(
         sys.exit(1)
 
 
-COMMANDS = [nlu_report]
+@click.command("build-models")
+@LIBRARY_OPTION
+@CACHE_DIR_OPTION
+def build_models(library_dir: Path | None, cache_dir: Path | None) -> None:
+    """Train every council's intent classifiers that are not in the cache yet (councils with the same
+    training data share one) and index them for this library, so no resident waits for training: run it
+    where the image is built, with the cache folder the app will use ($NLU_CACHE_DIR)."""
+    from webhook.agent.store import ModelStore, default_cache_dir
+    from webhook.library.loader import load_library
+    from webhook.library.problems import Severity
+
+    root = library_dir or find_repository_root()
+    loaded = load_library(root)
+    errors = [problem for problem in loaded.problems if problem.severity is Severity.ERROR]
+    if errors:
+        raise click.ClickException(
+            f"the library has {len(errors)} error(s): run `sync-intents validate` and fix them first"
+        )
+    folder = cache_dir or default_cache_dir(loaded.library.root)
+    summary = ModelStore(loaded.library, folder).build_all()
+    distinct = len(set(summary.models.values()))
+    click.echo(
+        f"{len(summary.models)} council models ({distinct} distinct) in {folder}: {summary.trained} trained, "
+        f"{summary.already_built} already built ({summary.seconds:.1f} s)"
+    )
+
+
+COMMANDS = [nlu_report, build_models]

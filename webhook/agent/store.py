@@ -2,7 +2,14 @@
 
 The cache key covers the training phrases and labels, the settings, and the scikit-learn and numpy
 versions, so a change to any phrase (or an upgrade) trains afresh while councils with the same phrases
-share one file. Files are written atomically, so several workers building at once never read half a file.
+share one file, and one model in memory. Files are written atomically, so several workers building at
+once never read half a file.
+
+One deployment serves every council, so memory is bounded: at most `max_in_memory` models are held,
+the least recently used let go (a model reloads from disk in well under 100 ms). `build_all` (run by
+`sync-intents build-models` when the image is built) trains every council's models ahead and writes an
+index naming each council's model for this exact library, so a new process finds a council's model
+without recomputing its training set, and no resident waits for training.
 
 Cache files are pickles: point the cache at a folder only this application can write.
 """
@@ -16,6 +23,8 @@ import os
 import tempfile
 import threading
 import time
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +41,9 @@ log = logging.getLogger(__name__)
 # Bump when IntentClassifier or LinearScorer change shape, so old cache files are ignored.
 MODEL_FORMAT = 1
 CACHE_DIR_ENV = "NLU_CACHE_DIR"
+#: Models one process holds at most: about 15 MiB each, so a worker that has served every council stays
+#: well under 1 GiB (`NLU_MODELS_IN_MEMORY`).
+DEFAULT_MODELS_IN_MEMORY = 32
 
 
 class UnknownCouncilLanguage(LookupError):
@@ -62,23 +74,39 @@ def load_or_train(training: TrainingSet, settings: NLUSettings, cache_dir: Path 
     A cache file that cannot be read (corrupt, or from an incompatible version) is trained over.
     """
     key = model_key(training, settings)
+    classifier = load_cached(key, cache_dir)
+    if classifier is not None:
+        classifier.council = training.council
+        return classifier
+    return train_and_save(training, settings, key, cache_dir)
+
+
+def load_cached(key: str, cache_dir: Path | None) -> IntentClassifier | None:
+    """The cached classifier named `key`, or None (no such file, or one that cannot be read)."""
     path = cache_dir / f"{key}.joblib" if cache_dir else None
-    if path is not None and os.path.isfile(path):  # False, not an error, for a folder it may not enter
-        started = time.perf_counter()
-        try:
-            classifier = _read(path, key)
-        except Exception as error:  # a bad cache file must never stop the bot: retrain
-            log.warning("ignoring unreadable NLU cache file %s: %s", path, error)
-        else:
-            classifier.council, classifier.source = training.council, "cache"
-            classifier.build_seconds = time.perf_counter() - started
-            return classifier
+    if path is None or not os.path.isfile(path):  # False, not an error, for a folder it may not enter
+        return None
+    started = time.perf_counter()
+    try:
+        classifier = _read(path, key)
+    except Exception as error:  # a bad cache file must never stop the bot: retrain
+        log.warning("ignoring unreadable NLU cache file %s: %s", path, error)
+        return None
+    classifier.source = "cache"
+    classifier.build_seconds = time.perf_counter() - started
+    return classifier
+
+
+def train_and_save(
+    training: TrainingSet, settings: NLUSettings, key: str, cache_dir: Path | None
+) -> IntentClassifier:
+    """Train the classifier and keep it in `cache_dir` (if it can be written)."""
     classifier = train(training, settings, key=key)
-    if path is not None:
+    if cache_dir is not None:
         try:
-            _write(path, classifier)
+            _write(cache_dir / f"{key}.joblib", classifier)
         except OSError as error:  # e.g. a read-only image: serve from memory rather than fail
-            _warn_unwritable(path.parent, error.strerror or str(error))
+            _warn_unwritable(cache_dir, error.strerror or str(error))
     return classifier
 
 
@@ -112,51 +140,171 @@ def _write(path: Path, classifier: IntentClassifier) -> None:
         raise
 
 
-class ModelStore:
-    """One classifier per council and language, built lazily on first request; safe across threads.
+@dataclass(frozen=True)
+class BuildSummary:
+    """What `build_all` did: each council's model key by "slug/language", and how many it trained."""
 
-    `cache_dir=None` keeps models in memory only.
+    models: dict[str, str]
+    trained: int
+    already_built: int
+    seconds: float
+
+
+def library_digest(library: Library, settings: NLUSettings) -> str:
+    """A hash of everything a model index depends on: every file under the library's intents/ and
+    councils/ (training phrases, overlays, the data they name), the settings and the versions."""
+    digest = hashlib.sha256()
+    digest.update(
+        json.dumps([MODEL_FORMAT, sklearn.__version__, numpy.__version__, settings.as_dict()]).encode()
+    )
+    for folder in ("intents", "councils"):
+        for path in sorted((library.root / folder).rglob("*")):
+            if path.is_file() and ".cache" not in path.parts:
+                digest.update(path.relative_to(library.root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _index_path(cache_dir: Path, digest: str) -> Path:
+    return cache_dir / f"index-{digest[:32]}.json"
+
+
+class ModelStore:
+    """Each council's classifier per language, shared by councils with the same training data, built or
+    loaded on first request, at most `max_in_memory` held (least recently used let go); safe across
+    threads. `cache_dir=None` keeps models in memory only.
     """
 
     def __init__(
-        self, library: Library, cache_dir: Path | None = None, settings: NLUSettings | None = None
+        self,
+        library: Library,
+        cache_dir: Path | None = None,
+        settings: NLUSettings | None = None,
+        max_in_memory: int = DEFAULT_MODELS_IN_MEMORY,
     ) -> None:
         self.library = library
         self.cache_dir = cache_dir
         self.settings = settings or NLUSettings()
-        self._models: dict[tuple[str, str], IntentClassifier] = {}
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self.max_in_memory = max(1, max_in_memory)
+        self._models: OrderedDict[str, IntentClassifier] = OrderedDict()  # by model key, oldest first
+        self._keys: dict[tuple[str, str], str] | None = None  # (council, language) -> model key
+        self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
     def classifier(self, council_slug: str, language: str) -> IntentClassifier:
         """The council's classifier for `language`; raises UnknownCouncilLanguage for a bad pair."""
-        key = (council_slug, language)
-        if (model := self._models.get(key)) is not None:
-            return model
+        key = self.model_key_for(council_slug, language)
         with self._guard:
+            if (model := self._models.get(key)) is not None:
+                self._models.move_to_end(key)
+                return model
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:  # one thread builds; the others wait for it rather than build the same model
-            if (model := self._models.get(key)) is None:
-                model = self._build(council_slug, language)
-                self._models[key] = model
+            with self._guard:
+                model = self._models.get(key)
+            if model is None:
+                model = self._build(council_slug, language, key)
+                with self._guard:
+                    self._models[key] = model
+                    while len(self._models) > self.max_in_memory:
+                        self._models.popitem(last=False)
         return model
 
+    def held(self) -> int:
+        """How many models are in memory now."""
+        return len(self._models)
+
+    def model_key_for(self, council_slug: str, language: str) -> str:
+        """The key of the council's model: from the index `build_all` wrote for this library, else
+        computed from its training set (remembered either way)."""
+        self._check(council_slug, language)
+        keys = self._known_keys()
+        if (key := keys.get((council_slug, language))) is None:
+            council = self.library.council(council_slug)
+            assert council is not None
+            training = training_set(self.library, council, language, self.settings.max_variants)
+            key = keys[(council_slug, language)] = model_key(training, self.settings)
+        return key
+
+    def build_all(self) -> BuildSummary:
+        """Train every council's models that are not on disk yet, and write the index naming each
+        council's model for this library; models are not kept in memory (`sync-intents build-models`)."""
+        started = time.perf_counter()
+        models: dict[str, str] = {}
+        trained = already = 0
+        for slug, council in sorted(self.library.councils.items()):
+            for language in council.languages:
+                training = training_set(self.library, council, language, self.settings.max_variants)
+                key = model_key(training, self.settings)
+                on_disk = self.cache_dir is not None and (self.cache_dir / f"{key}.joblib").is_file()
+                if key in models.values() or on_disk:  # shared with a council before, or built before
+                    already += 1
+                else:
+                    with self._guard:
+                        lock = self._locks.setdefault(key, threading.Lock())
+                    with lock:  # a resident's turn asking for this model meanwhile waits, then loads it
+                        train_and_save(training, self.settings, key, self.cache_dir)
+                    trained += 1
+                models[f"{slug}/{language}"] = key
+        if self.cache_dir is not None:
+            index = {"library": library_digest(self.library, self.settings), "models": models}
+            path = _index_path(self.cache_dir, index["library"])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(index, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        with self._guard:
+            self._keys = {tuple(name.split("/", 1)): key for name, key in models.items()}  # type: ignore[misc]
+        return BuildSummary(models, trained, already, time.perf_counter() - started)
+
+    def is_built(self) -> bool:
+        """Whether every council's model is on disk under an index for this library (nothing to train)."""
+        if self.cache_dir is None:
+            return False
+        keys = self._known_keys()
+        expected = {(slug, language) for slug, c in self.library.councils.items() for language in c.languages}
+        return expected <= set(keys) and all(
+            (self.cache_dir / f"{keys[pair]}.joblib").is_file() for pair in expected
+        )
+
     def warm(self) -> list[IntentClassifier]:
-        """Build (or load) every council's classifier in each of its languages, e.g. at start-up."""
+        """Build (or load) every council's classifier in each of its languages (at most `max_in_memory`
+        stay held)."""
         return [
             self.classifier(slug, language)
             for slug, council in sorted(self.library.councils.items())
             for language in council.languages
         ]
 
-    def _build(self, council_slug: str, language: str) -> IntentClassifier:
+    def _known_keys(self) -> dict[tuple[str, str], str]:
+        if self._keys is None:
+            keys: dict[tuple[str, str], str] = {}
+            if self.cache_dir is not None:
+                path = _index_path(self.cache_dir, library_digest(self.library, self.settings))
+                try:
+                    index = json.loads(path.read_text(encoding="utf-8"))
+                    keys = {tuple(name.split("/", 1)): str(key) for name, key in index["models"].items()}  # type: ignore[misc]
+                except (OSError, ValueError, KeyError, AttributeError):
+                    keys = {}  # no index for this library (not built ahead): computed as needed
+            with self._guard:
+                if self._keys is None:
+                    self._keys = keys
+        return self._keys
+
+    def _check(self, council_slug: str, language: str) -> None:
         council = self.library.council(council_slug)
         if council is None:
             raise UnknownCouncilLanguage(f"no council {council_slug!r}")
         if language not in council.languages:
             raise UnknownCouncilLanguage(f"{council_slug} does not speak {language!r}")
-        training = training_set(self.library, council, language, self.settings.max_variants)
-        classifier = load_or_train(training, self.settings, self.cache_dir)
+
+    def _build(self, council_slug: str, language: str, key: str) -> IntentClassifier:
+        classifier = load_cached(key, self.cache_dir)
+        if classifier is None:
+            council = self.library.council(council_slug)
+            assert council is not None
+            training = training_set(self.library, council, language, self.settings.max_variants)
+            key = model_key(training, self.settings)  # the index may be stale: trust the training set
+            classifier = train_and_save(training, self.settings, key, self.cache_dir)
+        classifier.council = council_slug
         log.info(
             "NLU model for %s/%s %s in %.2f s",
             council_slug,

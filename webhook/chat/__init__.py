@@ -46,6 +46,9 @@ def init_chat(app: Flask) -> None:
         burst=app.config.get("FEEDBACK_RATE_BURST", FEEDBACK_RATE_BURST),
     )
     app.extensions["chat_agent"] = None
+    from webhook.chat.warmup import init_warmup
+
+    init_warmup(app)
 
 
 def _library() -> Library:
@@ -58,7 +61,12 @@ def offline_agent() -> OfflineAgent:
     if agent is None:
         from webhook.agent.understanding import LibraryUnderstanding
 
-        understanding = LibraryUnderstanding(_library(), cache_dir=current_app.config["NLU_CACHE_DIR"])
+        understanding = LibraryUnderstanding(
+            _library(),
+            cache_dir=current_app.config["NLU_CACHE_DIR"],
+            max_in_memory=current_app.config["NLU_MODELS_IN_MEMORY"],
+        )
+        current_app.extensions["chat_models"] = understanding.models
         agent = OfflineAgent(
             _library(),
             understanding,

@@ -16,13 +16,18 @@ def healthz() -> ResponseReturnValue:
 
 @bp.get("/readyz")
 def readyz() -> ResponseReturnValue:
-    """Ready when the library loaded without errors and at least one council can be served."""
+    """Ready when the library loaded without errors, at least one council can be served, and (unless
+    warm-up is off) this process has its councils' models and the crisis detector (webhook/chat/warmup.py)."""
     report = current_app.extensions["library_report"]
     library = report.library
+    warmup = current_app.extensions.get("warmup")
+    warm = warmup is None or warmup.state == "ready"
     body = {
-        "status": "ready" if report.passed() and library.councils else "not ready",
+        "status": "ready" if report.passed() and library.councils and warm else "not ready",
         "councils": len(library.councils),
         "intents": len(library.intents),
         "library_errors": len(report.errors),
     }
+    if warmup is not None:
+        body["models"] = warmup.state
     return jsonify(body), 200 if body["status"] == "ready" else 503
