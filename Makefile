@@ -42,7 +42,7 @@ validate: $(STAMP) ## Validate the intent library and council overlays (strict)
 	$(BIN)/sync-intents validate --strict
 
 .PHONY: test
-test: lint validate $(NODE_STAMP) chromium postgresql ## Run every test (after lint and validate)
+test: lint validate $(NODE_STAMP) chromium postgresql redis ## Run every test (after lint and validate)
 	$(BIN)/pytest
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
@@ -54,6 +54,19 @@ chromium: ## Install Chromium for the browser tests if it is missing (as root; o
 	else \
 	  echo "The browser tests need Chromium, which is not installed. Install it, then run make test again:" >&2; \
 	  echo "    sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
+
+# The shared rate-limit tests run against a real Redis server, which they start themselves from Debian's
+# redis-server (tests/redis_server.py).
+.PHONY: redis
+redis: ## Install Redis's server for the tests if it is missing (as root; otherwise say how)
+	@command -v redis-server >/dev/null || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq redis-server; \
+	else \
+	  echo "The rate-limit tests need Redis, which is not installed. Install it, then run make test again:" >&2; \
+	  echo "    sudo apt-get install redis-server" >&2; \
 	  exit 1; \
 	fi
 

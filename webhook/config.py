@@ -40,6 +40,9 @@ class Config:
     # still stops a script.
     CHAT_RATE_PER_MINUTE = float(os.environ.get("CHAT_RATE_PER_MINUTE", "60"))
     CHAT_RATE_BURST = int(os.environ.get("CHAT_RATE_BURST", "20"))
+    # Where the chat's rate limits live so that they hold across every worker and instance, e.g.
+    # redis://redis.internal:6379/0; unset, each process keeps its own.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
     # Log lines wait at most this long to be written together (0: each at once). Warnings and errors
     # are written at once; a killed process loses at most this much of its turn lines.
     LOG_BATCH_SECONDS = float(os.environ.get("LOG_BATCH_SECONDS", "0"))

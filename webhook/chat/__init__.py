@@ -20,7 +20,7 @@ from webhook.agent.session import ConversationState, StateSigner
 from webhook.chat.feedback import MAX_FEEDBACK_BYTES, parse_feedback, record_feedback
 from webhook.chat.outcome import ends_task, offline_waiting
 from webhook.chat.parse import parse_chat_request
-from webhook.chat.ratelimit import RateLimiter
+from webhook.chat.ratelimit import rate_limiter
 from webhook.errors import error_body
 from webhook.fulfilment.parse import RequestError, parse_body
 from webhook.insights import record_turn
@@ -38,12 +38,15 @@ FEEDBACK_RATE_BURST = 5
 def init_chat(app: Flask) -> None:
     """Attach the chat's per-app parts: the offline agent (built lazily), the signer and the limiter."""
     app.extensions["chat_signer"] = StateSigner(app.config["SECRET_KEY"])
-    app.extensions["chat_limiter"] = RateLimiter(
-        per_minute=app.config["CHAT_RATE_PER_MINUTE"], burst=app.config["CHAT_RATE_BURST"]
+    redis_url = app.config.get("REDIS_URL")
+    app.extensions["chat_limiter"] = rate_limiter(
+        redis_url, "chat", app.config["CHAT_RATE_PER_MINUTE"], app.config["CHAT_RATE_BURST"]
     )
-    app.extensions["feedback_limiter"] = RateLimiter(
-        per_minute=app.config.get("FEEDBACK_RATE_PER_MINUTE", FEEDBACK_RATE_PER_MINUTE),
-        burst=app.config.get("FEEDBACK_RATE_BURST", FEEDBACK_RATE_BURST),
+    app.extensions["feedback_limiter"] = rate_limiter(
+        redis_url,
+        "feedback",
+        app.config.get("FEEDBACK_RATE_PER_MINUTE", FEEDBACK_RATE_PER_MINUTE),
+        app.config.get("FEEDBACK_RATE_BURST", FEEDBACK_RATE_BURST),
     )
     app.extensions["chat_agent"] = None
     from webhook.chat.warmup import init_warmup
