@@ -31,6 +31,7 @@ class LazyGroup(click.Group):
         "nlu-report": "webhook.agent.commands:nlu_report",
         "build-models": "webhook.agent.commands:build_models",
         "diff": "webhook.review.commands:diff",
+        "drift": "webhook.review.commands:drift",
         "purge": "webhook.insights.commands:purge",
         "database": "webhook.database.commands:database",
         "handoff": "webhook.handoff.commands:handoff",

@@ -3,6 +3,7 @@ register knows, and a TODO comment at each fact only the council can give."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -33,6 +34,7 @@ def overlay_text(
         "# Each TODO marks a fact only the council can give; until it is given, residents get what",
         f"# `sync-intents show --council {slug} --missing` lists.",
         f"slug: {slug}",
+        f"reviewed: {dt.date.today().isoformat()}  # `sync-intents drift` lists library changes since",
     ]
     if welsh:
         lines += ["name:", f"  en: {_quoted(council.name)}"]

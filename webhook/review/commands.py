@@ -1,4 +1,5 @@
-"""`sync-intents diff`: what a change to the library does for each council, as text, markdown or JSON.
+"""`sync-intents diff`: what a change to the library does for each council, as text, markdown or JSON;
+`sync-intents drift`: what the library changed under one council's overlay since it last reviewed it.
 
 Thin by design, like webhook/cli.py: parse the options, call `build_review`, print. gRPC and
 scikit-learn are imported only when the command runs.
@@ -6,6 +7,7 @@ scikit-learn are imported only when the command runs.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -126,3 +128,49 @@ def diff(
         click.echo(report, nl=False)
     if check and review.blockers():
         sys.exit(1)
+
+
+@click.command("drift")
+@LIBRARY_OPTION
+@click.option("--council", "slugs", multiple=True, metavar="SLUG", help="The council (repeat for more).")
+@click.option("--all", "every", is_flag=True, help="Every council in the library.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="List the library's changes since this day instead of the overlay's `reviewed:` day.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+def drift(
+    library_dir: Path, slugs: tuple[str, ...], every: bool, since: dt.datetime | None, output_format: str
+) -> None:
+    """Show, per language, what a council's overlay changes (intents disabled, answers it words itself,
+    extra phrases, messages it rewords) and what the shared library changed under it since the
+    overlay's `reviewed:` day: new intents, changed answers flagged where the council overrides or
+    disabled them, and the commits. Then set `reviewed:` to the day of the review."""
+    from webhook.review.drift import DriftError, build_drift
+    from webhook.review.drift_render import as_json, markdown, text_lines
+    from webhook.review.revision import RevisionError
+
+    if every == bool(slugs):
+        raise click.UsageError("give --council SLUG (repeat for more) or --all")
+    today = dt.date.today()
+    try:
+        drifts = build_drift(
+            library_dir.resolve(), slugs or None, today=today, since=since.date() if since else None
+        )
+    except (RevisionError, DriftError) as error:
+        raise click.ClickException(str(error)) from None
+    if output_format == "json":
+        click.echo(json.dumps(as_json(drifts, today), indent=2, ensure_ascii=False))
+    elif output_format == "markdown":
+        click.echo(markdown(drifts), nl=False)
+    else:
+        click.echo("\n".join(text_lines(drifts)))

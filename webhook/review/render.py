@@ -32,11 +32,13 @@ def _side(revision_ref: str, commit: str) -> str:
     return f"{revision_ref} ({commit[:10]})" if commit else revision_ref
 
 
-def _language(code: str) -> str:
+def language_name(code: str) -> str:
+    """ "Welsh (cy)": a language as a reader is told it."""
     return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
 
 
-def _field(name: str) -> str:
+def field_words(name: str) -> str:
+    """A part of an answer in words ("links", "question asked for postcode")."""
     if name.startswith("prompt:"):
         return f"question asked for {name.partition(':')[2]}"
     return FIELD_WORDS.get(name, name)
@@ -138,13 +140,13 @@ def text_lines(review: Review) -> list[str]:
         lines.append("No council's bot changes.")
     for section in review.sections:
         lines.append("")
-        lines.append(f"== {section.council}, {_language(section.language)}")
+        lines.append(f"== {section.council}, {language_name(section.language)}")
         if section.note:
             lines.append(f"  {section.note}")
         for change in section.intents:
             lines.append(f"  {_intent_head(change)}")
             for value in change.values:
-                lines.append(f"    {_field(value.field)}:")
+                lines.append(f"    {field_words(value.field)}:")
                 lines += [f"      - {line}  [{value.layer_before}]" for line in value.before]
                 lines += [f"      + {line}  [{value.layer_after}]" for line in value.after]
         for message in section.messages:
@@ -177,7 +179,7 @@ def _verdict(review: Review) -> list[str]:
     return [f"Check passes{understood}."]
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Text safe inside markdown and HTML: what a council wrote must not become markup."""
     return html.escape(text, quote=False).replace("|", "\\|").replace("`", "'")
 
@@ -189,22 +191,26 @@ def markdown(review: Review) -> str:
         MARKER,
         "## What this change does for each council's residents",
         "",
-        f"Comparing `{_md(_side(review.base.ref, review.base.commit))}` with "
-        f"`{_md(_side(review.head.ref, review.head.commit))}`: "
+        f"Comparing `{escape_markdown(_side(review.base.ref, review.base.commit))}` with "
+        f"`{escape_markdown(_side(review.head.ref, review.head.commit))}`: "
         f"{len(affected)} of {len(review.councils)} councils affected.",
     ]
-    lines += [f"> :warning: {_md(warning)}" for warning in review.warnings]
+    lines += [f"> :warning: {escape_markdown(warning)}" for warning in review.warnings]
     blockers = review.blockers()
     lines.append("")
     if blockers:
         lines.append("**Check fails:**")
-        lines += [f"- {_md(blocker)}" for blocker in blockers]
+        lines += [f"- {escape_markdown(blocker)}" for blocker in blockers]
     else:
         lines += _verdict(review)
     for council in affected:
         sections = [s for s in review.sections if s.council == council]
-        summary = "; ".join(_md(summary_line(s)) for s in sections)
-        lines += ["", f"<details><summary><strong>{_md(council)}</strong>: {summary}</summary>", ""]
+        summary = "; ".join(escape_markdown(summary_line(s)) for s in sections)
+        lines += [
+            "",
+            f"<details><summary><strong>{escape_markdown(council)}</strong>: {summary}</summary>",
+            "",
+        ]
         for section in sections:
             lines += _markdown_section(section)
         lines += ["</details>"]
@@ -214,18 +220,22 @@ def markdown(review: Review) -> str:
 
 
 def _markdown_section(section: Section) -> list[str]:
-    lines = [f"#### {_language(section.language)}", ""]
+    lines = [f"#### {language_name(section.language)}", ""]
     if section.note:
-        lines += [f"_{_md(section.note)}_", ""]
+        lines += [f"_{escape_markdown(section.note)}_", ""]
     if section.intents:
         lines.append("**Answers and intents**")
         lines.append("")
         for change in section.intents:
-            lines.append(f"- {_md(_intent_head(change))}")
+            lines.append(f"- {escape_markdown(_intent_head(change))}")
             for value in change.values:
-                lines.append(f"  - {_md(_field(value.field))}:")
-                lines += [f"    - before: {_md(line)} `{value.layer_before}`" for line in value.before]
-                lines += [f"    - after: {_md(line)} `{value.layer_after}`" for line in value.after]
+                lines.append(f"  - {escape_markdown(field_words(value.field))}:")
+                lines += [
+                    f"    - before: {escape_markdown(line)} `{value.layer_before}`" for line in value.before
+                ]
+                lines += [
+                    f"    - after: {escape_markdown(line)} `{value.layer_after}`" for line in value.after
+                ]
         lines.append("")
     if section.messages:
         lines.append("**The bot's own sentences**")
@@ -233,20 +243,20 @@ def _markdown_section(section: Section) -> list[str]:
         for message in section.messages:
             lines.append(f"- `{message.message}`")
             if message.before:
-                lines.append(f"  - before: {_md(message.before)} `{message.layer_before}`")
+                lines.append(f"  - before: {escape_markdown(message.before)} `{message.layer_before}`")
             if message.after:
-                lines.append(f"  - after: {_md(message.after)} `{message.layer_after}`")
+                lines.append(f"  - after: {escape_markdown(message.after)} `{message.layer_after}`")
         lines.append("")
     if section.agent:
         lines.append("**Dialogflow agent** (what `apply` would do)")
         lines.append("")
-        lines += [f"- {_md(_agent_line(change))}" for change in section.agent]
+        lines += [f"- {escape_markdown(_agent_line(change))}" for change in section.agent]
         lines.append("")
     if section.understanding is not None:
         lines.append("**Understanding**")
         lines.append("")
-        lines += [f"- {_md(line)}" for line in _understanding_lines(section.understanding)]
+        lines += [f"- {escape_markdown(line)}" for line in _understanding_lines(section.understanding)]
         for measure in section.understanding.measures:
-            lines += [f"  - {_md(line)}" for line in _measure_details(measure)]
+            lines += [f"  - {escape_markdown(line)}" for line in _measure_details(measure)]
         lines.append("")
     return lines

@@ -27,11 +27,12 @@ class RevisionError(RuntimeError):
     """A revision that cannot be read: not a git repository, no such ref, or git itself failing."""
 
 
-def _git(repository: Path, *args: str) -> bytes:
+def git(repository: Path, *args: str) -> bytes:
+    """What `git -C repository args...` printed; RevisionError with git's own last line when it fails."""
     try:
         done = subprocess.run(["git", "-C", str(repository), *args], capture_output=True, check=False)
     except FileNotFoundError as error:
-        raise RevisionError("git is not installed, and the diff reads revisions with it") from error
+        raise RevisionError("git is not installed, and reading the library's history needs it") from error
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RevisionError(message[-1] if message else f"git {' '.join(args)} failed")
@@ -41,7 +42,7 @@ def _git(repository: Path, *args: str) -> bytes:
 def repository_of(library_root: Path) -> tuple[Path, str]:
     """The git repository holding the library folder, and the folder's path inside it ('' at the top)."""
     try:
-        top = _git(library_root, "rev-parse", "--show-toplevel").decode().strip()
+        top = git(library_root, "rev-parse", "--show-toplevel").decode().strip()
     except RevisionError as error:
         raise RevisionError(
             f"{library_root} is not in a git repository, so there is no revision to compare with ({error})"
@@ -54,7 +55,7 @@ def commit_of(library_root: Path, ref: str) -> str:
     """The commit `ref` names, in full; RevisionError naming the ref when there is none."""
     repository, _ = repository_of(library_root)
     try:
-        return _git(repository, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+        return git(repository, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
     except RevisionError:
         raise RevisionError(
             f"no revision {ref!r} in {repository} (fetch it first, e.g. `git fetch origin {ref}`)"
@@ -71,10 +72,10 @@ def library_folder(library_root: Path, ref: str) -> Iterator[Path]:
     repository, inside = repository_of(library_root)
     commit = commit_of(library_root, ref)
     paths = [f"{inside}/{name}" if inside else name for name in LIBRARY_FOLDERS]
-    present = _git(repository, "ls-tree", "--name-only", commit, "--", *paths).decode().split()
+    present = git(repository, "ls-tree", "--name-only", commit, "--", *paths).decode().split()
     if not present:
         raise RevisionError(f"revision {ref} holds no intents/ or councils/ under {inside or 'the top'}")
-    archive = _git(repository, "archive", "--format=tar", commit, "--", *present)
+    archive = git(repository, "archive", "--format=tar", commit, "--", *present)
     with tempfile.TemporaryDirectory(prefix="library-at-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")  # "data": no absolute paths, links out or devices
