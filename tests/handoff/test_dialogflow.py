@@ -12,15 +12,12 @@ from typing import Any
 import pytest
 from flask import Flask
 from google.cloud import dialogflow_v2 as df
-from pytest_httpserver import HTTPServer
 
-from tests.conftest import REPOSITORY, app_settings
+from tests.conftest import REPOSITORY
 from tests.fulfilment.conftest import basic_auth, strict_reply, webhook_request
-from tests.handoff.test_flow import OPEN, REFERENCE, Notify, at, notify, wait_for  # noqa: F401
-from webhook import create_app
+from tests.handoff.support import OPEN, REFERENCE, Notify, at, wait_for
 from webhook.dialogflow.compile import compile_council
 from webhook.dialogflow.target import Target
-from webhook.handoff import current
 from webhook.library.loader import load_library
 
 SESSION = "projects/demo-council-bot/agent/sessions/dialogflow-resident-7"
@@ -70,26 +67,9 @@ def quick_replies_of(reply: df.WebhookResponse) -> list[str]:
     return [r for message in reply.fulfillment_messages for r in message.quick_replies.quick_replies]
 
 
-@pytest.fixture
-def app(database_url: str, httpserver: HTTPServer, notify: Notify) -> Flask:  # noqa: F811
-    app = create_app(
-        app_settings(
-            DATABASE_URL=database_url,
-            APP_BASE_URL=httpserver.url_for("/").rstrip("/"),
-            INSIGHTS_FLUSH_SECONDS=60.0,
-            HANDOFF_POLL_SECONDS=0.2,
-            HANDOFF_RETRY_SECONDS=0.2,
-        )
-    )
-    yield app
-    service = current(app.extensions["library_report"].library)
-    if service is not None:
-        service.worker.stop()
-
-
 def test_the_contact_centre_gets_the_turns_before_the_request_for_a_person(
     app: Flask,
-    notify: Notify,  # noqa: F811
+    notify: Notify,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     at(monkeypatch, OPEN)

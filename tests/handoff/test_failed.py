@@ -16,7 +16,7 @@ from werkzeug import Request, Response
 
 from tests.conftest import BuildLibrary
 from tests.handoff.crm import serve_crm
-from tests.handoff.test_outbox import DEMO, a_case, destination, rows, worker
+from tests.handoff.support import DEMO, a_case, destination, rows, worker
 from webhook.backends.notify import NotifySender
 from webhook.backends.registry import CouncilBackends
 from webhook.cli import main

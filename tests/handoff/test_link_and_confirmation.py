@@ -25,8 +25,8 @@ from werkzeug import Request, Response
 
 from tests.conftest import REPOSITORY
 from tests.handlers.conftest import app_on, copy_library, make_ask
-from tests.handoff.test_flow import OPEN, REFERENCE, Chat, at, wait_for
-from tests.handoff.test_flow import Notify as NotifyServer
+from tests.handoff.support import OPEN, REFERENCE, Chat, at, wait_for
+from tests.handoff.support import Notify as NotifyServer
 from webhook.backends.registry import Backends
 from webhook.database import connect, migrate
 from webhook.handoff import current

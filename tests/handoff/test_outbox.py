@@ -8,66 +8,20 @@ import hmac
 import json
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
-from sqlalchemy import select
 from werkzeug import Request, Response
 
-from tests.handoff.crm import PATH, SECRET, serve_crm
+from tests.handoff.crm import serve_crm
+from tests.handoff.support import DEMO, a_case, destination, rows, worker
 from webhook.backends.open311 import Open311Client
-from webhook.backends.registry import NO_BACKENDS, CouncilBackends
+from webhook.backends.registry import CouncilBackends
 from webhook.database import connect, migrate
-from webhook.database.tables import handoffs
-from webhook.handoff.case import Case, Message, new_reference
+from webhook.handoff.case import Case
 from webhook.handoff.channels import Destination, deliver, signed_headers
 from webhook.handoff.outbox import Outbox
 from webhook.handoff.settings import HandoffSettings
 from webhook.handoff.worker import Backoff, Worker
-from webhook.library.loader import load_library
-
-REPOSITORY = Path(__file__).resolve().parents[2]
-DEMO = load_library(REPOSITORY).library.council("demo")
-
-
-def a_case(council: str = "demo") -> Case:
-    return Case(
-        reference=new_reference(),
-        council=council,
-        language="en",
-        created_at=datetime.now(UTC),
-        phone="07700900123",
-        transcript=(Message("resident", "my bin wasnt emptied"), Message("bot", "Sorry to hear that.")),
-    )
-
-
-def destination(httpserver: HTTPServer, timeout: float = 2.0) -> Destination:
-    assert DEMO is not None
-    return Destination(
-        council=DEMO,
-        settings=HandoffSettings(channel="webhook", url=httpserver.url_for(PATH), secret_env="CRM_SECRET"),
-        backends=NO_BACKENDS,
-        environ={"CRM_SECRET": SECRET},
-        timeout=timeout,
-    )
-
-
-def worker(outbox: Outbox, httpserver: HTTPServer, timeout: float = 2.0) -> Worker:
-    found = destination(httpserver, timeout)
-    return Worker(outbox, lambda slug: found if slug == "demo" else None, backoff=Backoff(first=0.0))
-
-
-@pytest.fixture
-def outbox(database_url: str) -> Outbox:
-    database = connect(database_url)
-    migrate(database)
-    return Outbox(database)
-
-
-def rows(outbox: Outbox) -> dict[str, dict]:
-    with outbox.database.engine.connect() as connection:
-        return {row.reference: dict(row._mapping) for row in connection.execute(select(handoffs))}
 
 
 def test_a_case_reaches_the_crm_signed_with_its_reference_as_idempotency_key(

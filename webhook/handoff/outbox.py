@@ -134,27 +134,17 @@ class Outbox:
 
     def mark_delivered(self, claimed: Claimed, now: datetime | None = None) -> bool:
         """Record the delivery, under this worker's claim; False if the claim was lost meanwhile."""
-        with self.database.engine.begin() as connection:
-            result = connection.execute(
-                update(handoffs)
-                .where(
-                    handoffs.c.reference == claimed.reference,
-                    handoffs.c.claim == claimed.claim,
-                    handoffs.c.status == PENDING,
-                )
-                .values(
-                    status=DELIVERED,
-                    delivered_at=now or datetime.now(UTC),
-                    claim=None,
-                    claimed_until=None,
-                    last_error=None,
-                )
-            )
-        return result.rowcount == 1
+        return self._finish(claimed, status=DELIVERED, delivered_at=now or datetime.now(UTC), last_error=None)
 
     def fail(self, claimed: Claimed, error: str, now: datetime | None = None) -> bool:
         """Record that the channel refused the case for good, under this worker's claim: no worker picks
         it up again until it is `requeue`d. False if the claim was lost meanwhile."""
+        return self._finish(
+            claimed, status=FAILED, failed_at=now or datetime.now(UTC), last_error=error[:300]
+        )
+
+    def _finish(self, claimed: Claimed, **values: object) -> bool:
+        """End a pending row's claim with `values`, only while this worker still holds it."""
         with self.database.engine.begin() as connection:
             result = connection.execute(
                 update(handoffs)
@@ -163,13 +153,7 @@ class Outbox:
                     handoffs.c.claim == claimed.claim,
                     handoffs.c.status == PENDING,
                 )
-                .values(
-                    status=FAILED,
-                    failed_at=now or datetime.now(UTC),
-                    claim=None,
-                    claimed_until=None,
-                    last_error=error[:300],
-                )
+                .values(claim=None, claimed_until=None, **values)
             )
         return result.rowcount == 1
 
