@@ -37,7 +37,8 @@ def server_binaries() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a server the tests start)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -119,7 +120,7 @@ def start_server() -> PostgresServer:
         stdout=subprocess.DEVNULL,
         **_as_postgres_user(),
     )
-    server = PostgresServer(folder, _free_port(), binaries)
+    server = PostgresServer(folder, free_port(), binaries)
     server.start()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -15,16 +15,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.postgres_server import free_port
+
 MISSING = (
     "the shared rate-limit tests need Redis's server (redis-server): "
     "`make test` installs it as root (`apt-get install redis-server`), or install it yourself"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -81,6 +77,6 @@ class RedisServer:
 
 def start_redis() -> RedisServer:
     """A new server in a temporary folder of its own."""
-    server = RedisServer(Path(tempfile.mkdtemp(prefix="redis-test-")), _free_port())
+    server = RedisServer(Path(tempfile.mkdtemp(prefix="redis-test-")), free_port())
     server.start()
     return server

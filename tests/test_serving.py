@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from tests.postgres_server import free_port
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_gunicorn_serves_the_webhook_in_production_mode_and_logs_every_turn() -> None:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "APP_ENV": "production",

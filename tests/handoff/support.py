@@ -79,15 +79,16 @@ class Notify:
             time.sleep(self.hang)
         body = json.loads(request.get_data())
         self.emails.append(body)
-        return self._created(body, "email")
+        return self.created(body, "email")
 
     def sms(self, request: Request) -> Response:
         body = json.loads(request.get_data())
         self.texts.append(body)
-        return self._created(body, "sms")
+        return self.created(body, "sms")
 
     @staticmethod
-    def _created(body: dict, kind: str) -> Response:
+    def created(body: dict, kind: str) -> Response:
+        """Notify's 201 for a request `body` sent to its `kind` (email or sms) endpoint."""
         answer = json.loads(json.dumps(CREATED[kind]))
         answer["reference"] = body.get("reference")
         answer["template"]["id"] = body["template_id"]

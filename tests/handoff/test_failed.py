@@ -16,7 +16,7 @@ from werkzeug import Request, Response
 
 from tests.conftest import BuildLibrary
 from tests.handoff.crm import serve_crm
-from tests.handoff.support import DEMO, a_case, destination, rows, worker
+from tests.handoff.support import DEMO, Notify, a_case, destination, rows, worker
 from webhook.backends.notify import NotifySender
 from webhook.backends.registry import CouncilBackends
 from webhook.cli import main
@@ -50,22 +50,6 @@ NOTIFY_RATE_LIMIT = {
         }
     ],
     "status_code": 429,
-}
-NOTIFY_CREATED = {
-    "id": "201b576e-c09b-467b-9dfa-9c3b689ee730",
-    "reference": None,
-    "content": {
-        "subject": "A resident asked to talk to a person",
-        "body": "A resident asked to talk to a person.",
-        "from_email": "demo.council@notifications.service.gov.uk",
-        "one_click_unsubscribe_url": None,
-    },
-    "uri": "https://api.notifications.service.gov.uk/v2/notifications/201b576e-c09b-467b-9dfa-9c3b689ee730",
-    "template": {
-        "id": STAFF_TEMPLATE,
-        "version": 1,
-        "uri": f"https://api.notifications.service.gov.uk/v2/template/{STAFF_TEMPLATE}",
-    },
 }
 
 
@@ -177,7 +161,7 @@ def notify_answering(httpserver: HTTPServer, first: dict) -> list[dict]:
         received.append(json.loads(request.get_data()))
         if len(received) == 1:
             return Response(json.dumps(first), status=first["status_code"], content_type="application/json")
-        return Response(json.dumps(NOTIFY_CREATED), status=201, content_type="application/json")
+        return Notify.created(received[-1], "email")
 
     httpserver.expect_request("/v2/notifications/email", method="POST").respond_with_handler(email)
     return received

@@ -200,30 +200,19 @@ class Outbox:
         """Empty the case (transcript and contact details) of every hand-off delivered before `before`;
         the row stays, so a late retry of the same reference is still known as delivered. The number
         of cases erased."""
-        with self.database.engine.begin() as connection:
-            result = connection.execute(
-                update(handoffs)
-                .where(
-                    handoffs.c.status == DELIVERED,
-                    handoffs.c.delivered_at < before,
-                    handoffs.c.case_json != ERASED,
-                )
-                .values(case_json=ERASED)
-            )
-        return result.rowcount or 0
+        return self._erase(DELIVERED, handoffs.c.delivered_at, before)
 
     def erase_failed(self, before: datetime) -> int:
         """Empty the case of every hand-off marked failed before `before` and not retried since: nobody
         fixed its channel in that time, so the resident's details are not kept on the chance. The row
         stays, failed, for the record. The number of cases erased."""
+        return self._erase(FAILED, handoffs.c.failed_at, before)
+
+    def _erase(self, status: str, since: ColumnElement[datetime], before: datetime) -> int:
         with self.database.engine.begin() as connection:
             result = connection.execute(
                 update(handoffs)
-                .where(
-                    handoffs.c.status == FAILED,
-                    handoffs.c.failed_at < before,
-                    handoffs.c.case_json != ERASED,
-                )
+                .where(handoffs.c.status == status, since < before, handoffs.c.case_json != ERASED)
                 .values(case_json=ERASED)
             )
         return result.rowcount or 0
