@@ -27,6 +27,7 @@ BENCHMARKS = [
     "bench_insights",
     "bench_grouping",
     "bench_dashboard",
+    "bench_scale",
 ]
 
 
