@@ -59,13 +59,19 @@ def main() -> None:
 @FORMAT_OPTION
 def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Check every intent, entity and council overlay; print PATH:LINE:COL: problems."""
+    from webhook.agent.cache_dir import default_nlu_cache_dir
     from webhook.backends.datafiles import council_data_problems
     from webhook.fulfilment.handler_names import handler_names
+    from webhook.library.stamp import record_validated
     from webhook.library.validate import as_json, summary, validate_library
 
     started = time.perf_counter()
-    report = validate_library(library_dir or find_repository_root(), handler_names=handler_names())
+    root = library_dir or find_repository_root()
+    report = validate_library(root, handler_names=handler_names())
     report = report.adding(council_data_problems(report.library))
+    if not report.errors:  # the app starting on this exact library need not check it again
+        # Where the app looks for it (its NLU cache), never inside the library, which is only read.
+        record_validated(default_nlu_cache_dir(), report.library.root, len(report.warnings))
     if output_format == "json":
         click.echo(json.dumps(as_json(report, strict=strict), indent=2))
     else:

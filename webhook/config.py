@@ -5,19 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from webhook.agent.cache_dir import default_nlu_cache_dir
 from webhook.database.connection import default_database_url
-from webhook.library.loader import source_checkout
-
-
-def default_nlu_cache_dir() -> Path:
-    """$NLU_CACHE_DIR; else .cache/nlu in the checkout when running from source (`make run`); else the
-    user's own cache folder, which a container's non-root user can write (the library may be read-only)."""
-    if configured := os.environ.get("NLU_CACHE_DIR"):
-        return Path(configured)
-    if (checkout := source_checkout()) is not None:
-        return checkout / ".cache" / "nlu"
-    user_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(user_cache) / "council-chatbot" / "nlu"
 
 
 class Config:

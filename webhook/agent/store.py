@@ -32,15 +32,18 @@ import joblib
 import numpy
 import sklearn
 
+from webhook.agent.cache_dir import CACHE_DIR_ENV, default_cache_dir
 from webhook.agent.nlu import IntentClassifier, NLUSettings, train
 from webhook.agent.training import TrainingSet, training_set
 from webhook.library.model import Library
+from webhook.library.stamp import fingerprint
 
 log = logging.getLogger(__name__)
 
+__all__ = ["CACHE_DIR_ENV", "ModelStore", "default_cache_dir", "load_or_train", "model_key"]
+
 # Bump when IntentClassifier or LinearScorer change shape, so old cache files are ignored.
 MODEL_FORMAT = 1
-CACHE_DIR_ENV = "NLU_CACHE_DIR"
 #: Models one process holds at most: about 15 MiB each, so a worker that has served every council stays
 #: well under 1 GiB (`NLU_MODELS_IN_MEMORY`).
 DEFAULT_MODELS_IN_MEMORY = 32
@@ -48,12 +51,6 @@ DEFAULT_MODELS_IN_MEMORY = 32
 
 class UnknownCouncilLanguage(LookupError):
     """No such council, or the council does not speak that language."""
-
-
-def default_cache_dir(library_root: Path) -> Path:
-    """`NLU_CACHE_DIR` if set, else `.cache/nlu` under the library folder (ignored by git)."""
-    configured = os.environ.get(CACHE_DIR_ENV)
-    return Path(configured) if configured else library_root / ".cache" / "nlu"
 
 
 def model_key(training: TrainingSet, settings: NLUSettings) -> str:
@@ -151,18 +148,11 @@ class BuildSummary:
 
 
 def library_digest(library: Library, settings: NLUSettings) -> str:
-    """A hash of everything a model index depends on: every file under the library's intents/ and
-    councils/ (training phrases, overlays, the data they name), the settings and the versions."""
-    digest = hashlib.sha256()
-    digest.update(
-        json.dumps([MODEL_FORMAT, sklearn.__version__, numpy.__version__, settings.as_dict()]).encode()
-    )
-    for folder in ("intents", "councils"):
-        for path in sorted((library.root / folder).rglob("*")):
-            if path.is_file() and ".cache" not in path.parts:
-                digest.update(path.relative_to(library.root).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """What a model index depends on: the library's files and this package's (by path, size and time:
+    webhook/library/stamp.py, so a new process pays a few milliseconds, not a read of every file), the
+    settings and the versions."""
+    described = [fingerprint(library.root), MODEL_FORMAT, sklearn.__version__, numpy.__version__]
+    return hashlib.sha256(json.dumps([*described, settings.as_dict()]).encode()).hexdigest()
 
 
 def _index_path(cache_dir: Path, digest: str) -> Path:

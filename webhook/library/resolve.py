@@ -220,7 +220,7 @@ def resolve_intent(library: Library, council: Council, intent_id: str, language:
         return found.value
 
     filled = _fill_responses(responses, value_of, council.welsh_mutations)
-    phrases = tuple(Sourced(p, LIBRARY) for p in base.phrases)
+    phrases = _library_phrases(library, intent_id, language, base.phrases)
     if override:
         phrases += tuple(Sourced(p, council_layer(council.slug)) for p in override.extra_phrases)
     prompts = {p.name: Sourced(p.prompts.get(language, ()), LIBRARY) for p in intent.parameters if p.required}
@@ -252,6 +252,18 @@ def resolve_message(library: Library, council: Council, message_id: str, languag
         if wanted in texts:
             return Sourced(texts[wanted], LIBRARY)
     raise KeyError(f"message {message_id!r} has no {language!r} or English text")
+
+
+def _library_phrases(
+    library: Library, intent_id: str, language: str, phrases: tuple[str, ...]
+) -> tuple[Sourced[str], ...]:
+    """The intent's own phrases, marked as the library's: one tuple shared by every council (a deployment
+    of hundreds would otherwise hold a copy per council of every intent's phrases)."""
+    key = ("library phrases", intent_id, language)
+    found = library.memo.get(key)
+    if found is None:
+        found = library.memo[key] = tuple(Sourced(p, LIBRARY) for p in phrases)
+    return found
 
 
 def resolved_intent(library: Library, council: Council, intent_id: str, language: str) -> ResolvedIntent:

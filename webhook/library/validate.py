@@ -43,14 +43,19 @@ class Report:
         return not (self.errors or (strict and self.warnings))
 
 
-def validate_library(root: Path, *, handler_names: Collection[str] | None = None) -> Report:
+def validate_library(
+    root: Path, *, handler_names: Collection[str] | None = None, already_validated: bool = False
+) -> Report:
     """Load `root` (holding intents/ and councils/) and check it against every rule.
 
     `handler_names` are the fulfilment handlers an intent may name (the library does not import the
     fulfilment package, so the caller passes `webhook.fulfilment.handlers.handler_names()`); without
-    them the handler-unknown rule does not run.
+    them the handler-unknown rule does not run. `already_validated` (a stamp says this exact library
+    passed, webhook/library/stamp.py) only loads it: no schema, no rules.
     """
-    loaded = load_library(root)
+    loaded = load_library(root, check_schemas=not already_validated)
+    if already_validated:
+        return Report(loaded.library, reading_order(loaded.problems), loaded.unloaded)
     found = run_rules(loaded.library, unloaded=loaded.unloaded, handler_names=handler_names)
     return Report(loaded.library, reading_order(loaded.problems + found), loaded.unloaded)
 
