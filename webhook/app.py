@@ -71,10 +71,12 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
         for council in library.councils.values()
         if council.dialogflow
     }
-    app.extensions["backends"] = Backends(app.config.get("APP_BASE_URL"))
+    app.config["SECRET_KEY"] = _secret_key(app)
+    app.extensions["backends"] = Backends(
+        app.config.get("APP_BASE_URL"), redis_url=app.config.get("REDIS_URL"), secret=app.config["SECRET_KEY"]
+    )
     app.extensions["engine"] = Engine(library, handlers, app.extensions["backends"])
     app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
-    app.config["SECRET_KEY"] = _secret_key(app)
 
     from webhook.catalogue import bp as catalogue
     from webhook.chat import bp as chat

@@ -1,6 +1,7 @@
 """A small, thread-safe, time-limited cache for lookups whose answers change slowly (bin days, postcodes).
 
-It lives in one process: a cache miss costs one outside call, so no state needs sharing between workers.
+It lives in one process: a cache miss costs one outside call. A deployment of many instances can share
+one in Redis instead (`REDIS_URL`, webhook/backends/shared_cache.py).
 """
 
 from __future__ import annotations
@@ -9,9 +10,21 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 V = TypeVar("V")
+
+
+class Cache(Protocol[V]):
+    """What a backend client asks of its cache: this module's TTLCache, or RedisTTLCache (shared_cache.py)."""
+
+    def get(self, key: Hashable) -> V | None: ...
+
+    def put(self, key: Hashable, value: V) -> None: ...
+
+    def get_or_load(self, key: Hashable, load: Callable[[], V]) -> V: ...
+
+    def clear(self) -> None: ...
 
 
 class TTLCache(Generic[V]):

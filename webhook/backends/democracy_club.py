@@ -29,7 +29,7 @@ from webhook.backends.base import (
     BaseAPIClient,
     secret_from_env,
 )
-from webhook.backends.cache import TTLCache
+from webhook.backends.cache import Cache, TTLCache
 from webhook.backends.postcodes import normalise_postcode
 from webhook.deadline import Deadline
 
@@ -162,13 +162,13 @@ class DemocracyClubClient(BaseAPIClient):
         *,
         api_key_env: str | None = None,
         sandbox: bool = False,
-        cache: TTLCache[VotingInformation] | None = None,
+        cache: Cache[VotingInformation] | None = None,
         environ: Mapping[str, str] = os.environ,
     ) -> None:
         super().__init__(base_url)
         self.api_key_env = api_key_env
         self.prefix = "api/v1/sandbox" if sandbox else "api/v1"
-        self.cache: TTLCache[VotingInformation] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.cache: Cache[VotingInformation] = cache if cache is not None else TTLCache(CACHE_SECONDS)
         self.environ = environ
 
     def postcode(self, postcode: str, deadline: Deadline) -> VotingInformation:
@@ -211,7 +211,7 @@ class DemocracyClubClient(BaseAPIClient):
 def from_settings(
     settings: Mapping[str, Any],
     *,
-    cache: TTLCache[VotingInformation] | None = None,
+    cache: Cache[VotingInformation] | None = None,
     environ: Mapping[str, str] = os.environ,
 ) -> DemocracyClubClient:
     """A client from an overlay's `kind: democracy_club` block; `environ` holds its key's variable."""

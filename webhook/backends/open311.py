@@ -36,7 +36,7 @@ from webhook.backends.base import (
     BaseAPIClient,
     secret_from_env,
 )
-from webhook.backends.cache import TTLCache
+from webhook.backends.cache import Cache, TTLCache
 from webhook.deadline import Deadline
 from webhook.library.model import LocalisedText, localise
 
@@ -210,14 +210,14 @@ class Open311Client(BaseAPIClient):
         api_key_env: str,
         jurisdiction_id: str | None = None,
         service_codes: Mapping[str, str] | None = None,
-        cache: TTLCache[Any] | None = None,
+        cache: Cache[Any] | None = None,
         environ: Mapping[str, str] = os.environ,
     ) -> None:
         super().__init__(base_url)
         self.api_key_env = api_key_env
         self.jurisdiction_id = jurisdiction_id
         self.service_codes = dict(service_codes or {})
-        self.cache: TTLCache[Any] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.cache: Cache[Any] = cache if cache is not None else TTLCache(CACHE_SECONDS)
         self.environ = environ
 
     def services(self, deadline: Deadline) -> tuple[Service, ...]:
@@ -296,7 +296,7 @@ class FormLinkReporter:
 def from_settings(
     settings: Mapping[str, Any],
     *,
-    cache: TTLCache[Any] | None = None,
+    cache: Cache[Any] | None = None,
     environ: Mapping[str, str] = os.environ,
 ) -> Open311Client | FormLinkReporter:
     """A reporter from an overlay's `kind: open311` or `kind: form_link` block."""

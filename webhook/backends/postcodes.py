@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from webhook.backends.base import BackendError, BackendHTTPError, BackendInvalidResponse, BaseAPIClient
-from webhook.backends.cache import TTLCache
+from webhook.backends.cache import Cache, TTLCache
 from webhook.deadline import Deadline
 from webhook.library.model import Council
 
@@ -116,11 +116,11 @@ class PostcodesClient(BaseAPIClient):
         self,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        cache: TTLCache[PostcodeArea] | None = None,
+        cache: Cache[PostcodeArea] | None = None,
         rest_seconds: float = REST_SECONDS,
     ) -> None:
         super().__init__(base_url)
-        self.cache: TTLCache[PostcodeArea] = cache if cache is not None else TTLCache(CACHE_SECONDS)
+        self.cache: Cache[PostcodeArea] = cache if cache is not None else TTLCache(CACHE_SECONDS)
         self.rest_seconds = rest_seconds
         self._rest_until = 0.0
         self._rest_lock = threading.Lock()
@@ -176,7 +176,7 @@ class PostcodesClient(BaseAPIClient):
 
 
 def from_settings(
-    settings: Mapping[str, Any], *, cache: TTLCache[PostcodeArea] | None = None
+    settings: Mapping[str, Any], *, cache: Cache[PostcodeArea] | None = None
 ) -> PostcodesClient:
     """A client from an overlay's `kind: postcodes_io` block."""
     return PostcodesClient(settings.get("base_url") or DEFAULT_BASE_URL, cache=cache)

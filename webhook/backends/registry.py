@@ -42,10 +42,11 @@ from typing import Any
 from webhook.backends import councillors, democracy_club, notify, open311, payments, postcodes
 from webhook.backends.bins import BinProvider
 from webhook.backends.bins import from_settings as bins_from_settings
-from webhook.backends.cache import TTLCache
+from webhook.backends.cache import Cache, TTLCache
 from webhook.backends.council_files import CouncilFiles, DataFile
 from webhook.backends.places import FILE_NAME as PLACES_FILE
 from webhook.backends.places import Places, load_places
+from webhook.backends.shared_cache import RedisTTLCache
 from webhook.backends.waste_guide import WasteGuide, guide_file, load_guide
 from webhook.library.model import Council
 
@@ -88,17 +89,40 @@ class CouncilBackends:
 NO_BACKENDS = CouncilBackends()
 
 
+def _caches(redis_url: str | None, secret: str | None) -> dict[str, Cache[Any]]:
+    """Each kind of lookup's cache: in Redis when a URL (and the secret that signs entries) is given."""
+    if not (redis_url and secret):
+        return {kind: TTLCache(seconds) for kind, seconds in CACHE_SECONDS.items()}
+    import redis
+
+    from webhook.chat.ratelimit import REDIS_TIMEOUT_SECONDS
+
+    client = redis.Redis.from_url(
+        redis_url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
+    )
+    return {
+        kind: RedisTTLCache(client, kind, seconds, secret.encode()) for kind, seconds in CACHE_SECONDS.items()
+    }
+
+
 class Backends:
     """The app's backend clients for every council, their caches, and the council data files."""
 
-    def __init__(self, app_base_url: str | None = None, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        app_base_url: str | None = None,
+        environ: Mapping[str, str] | None = None,
+        *,
+        redis_url: str | None = None,
+        secret: str | None = None,
+    ) -> None:
+        """`redis_url` (with the app's `secret`, which signs what is cached) shares the lookups' caches
+        between every worker and instance; without it each process keeps its own."""
         self.environ: Mapping[str, str] = os.environ if environ is None else environ
         self.app_base_url = (app_base_url or self.environ.get("APP_BASE_URL") or DEFAULT_APP_BASE_URL).rstrip(
             "/"
         )
-        self.caches: dict[str, TTLCache[Any]] = {
-            kind: TTLCache(seconds) for kind, seconds in CACHE_SECONDS.items()
-        }
+        self.caches: dict[str, Cache[Any]] = _caches(redis_url, secret)
         self.files = CouncilFiles()
         self._built: dict[str, tuple[Council, CouncilBackends]] = {}
         self._lock = threading.Lock()
