@@ -21,7 +21,9 @@ alone is scored on the crisis answer only.
 `--set project` (the default) reads the project's own sets, tests/safeguarding/, written by the screen's
 author; `--set independent` reads tests/safeguarding/independent/, written by an author who never saw
 the screen, and since tuned on (its README says so); `--set heldout` reads
-bench/data/safeguarding_heldout/, written independently and never tuned on.
+bench/data/safeguarding_heldout/, written independently, scored twice, then retired into the detector's
+training (its README says so); `--set heldout-2` reads bench/data/safeguarding_heldout_2/, written later
+by another independent author and never tuned on: its first run is the honest figure.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ SETS = {
     "project": REPOSITORY / "tests" / "safeguarding",
     "independent": REPOSITORY / "tests" / "safeguarding" / "independent",
     "heldout": REPOSITORY / "bench" / "data" / "safeguarding_heldout",
+    "heldout-2": REPOSITORY / "bench" / "data" / "safeguarding_heldout_2",
 }
 DEFAULT_SET = "project"
 COUNCIL = "demo"
@@ -62,7 +65,7 @@ RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 ROUNDS = 5
 #: The sets the detector was trained on: figures on them are optimistic.
-TRAINED_ON = {"project", "independent"}
+TRAINED_ON = {"project", "independent", "heldout"}
 
 
 @dataclass(frozen=True)
