@@ -3,7 +3,8 @@
 The examples here were written for these tests, not taken from the labelled sets in tests/safeguarding/,
 which only the last tests read: they hold the screen and the classifier together to the goals (every
 disclosure answered, at most 2% false alarms on near misses) for the demo council, on the project's
-held-out sets and on the first independent set (now development data, tests/safeguarding/independent/).
+held-out sets, on the first independent set and on the first held-out set (both now development data,
+tests/safeguarding/independent/ and bench/data/safeguarding_heldout/).
 """
 
 from __future__ import annotations
@@ -32,8 +33,13 @@ from webhook.safeguarding.screen import (
 )
 
 HELD_OUT = REPOSITORY / "tests" / "safeguarding"
-#: The labelled sets held to the goals, by name: the project's own, and the first independent one.
-LABELLED_SETS = {"project": HELD_OUT, "independent": HELD_OUT / "independent"}
+#: The labelled sets held to the goals, by name: the project's own, the first independent one, and the
+#: first held-out one (bench/data/safeguarding_heldout/, retired to development use after its second run).
+LABELLED_SETS = {
+    "project": HELD_OUT,
+    "independent": HELD_OUT / "independent",
+    "retired heldout": REPOSITORY / "bench" / "data" / "safeguarding_heldout",
+}
 RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 MIN_HELD_OUT = 160
@@ -242,6 +248,51 @@ def test_council_business_sharing_those_kinds_words_raises_no_alarm(language: st
     assert not found.homeless_tonight
 
 
+#: Kinds the first held-out set found the screen had no pattern for, in new wording: Welsh harm verbs
+#: with the "fy" (me) left unwritten, threats of what someone will do, assaults, fire, gas and water with
+#: people in danger, colloquial suicide and self-harm.
+HELD_OUT_KIND_DISCLOSURES = [
+    ("cy", "nath hi nghicio i yn y gegin"),
+    ("cy", "mae o di nghloi i yn y stafell"),
+    ("cy", "medda fo neith o frifo'r plant os dwi'n deud"),
+    ("cy", "ma boi efo cyllell wrth y siop"),
+    ("cy", "ogla nwy yn y gegin a mam ddim yn ateb y drws"),
+    ("cy", "fflat drws nesa ar dan a ma plant tu mewn"),
+    ("cy", "sa i moyn byw dim mwy"),
+    ("cy", "fydda i ddim o gwmpas fory, sori"),
+    ("en", "mate got glassed outside the club"),
+    ("en", "getting death threats off my ex"),
+    ("en", "smoke everywhere in the stairwell and we're trapped"),
+    ("en", "thinking of topping myself"),
+    ("en", "i wont be around by christmas, sorted the will"),
+    ("en", "burned my legs on purpose again"),
+]
+#: Council business in the words of those kinds, and Welsh idioms that sound like harm.
+HELD_OUT_KIND_NEAR_MISSES = [
+    ("cy", "lori bron a nharo i ar y gylchfan"),
+    ("cy", "mae'n fy lladd i bod y llyfrgell ar gau ar ddydd sadwrn"),
+    ("cy", "mae'r llythyr treth yn codi ofn arna i"),
+    ("cy", "oes gan y cyngor bolisi cam-drin domestig i staff"),
+    ("cy", "hyfforddiant atal hunanladdiad i hyfforddwyr chwaraeon"),
+    ("cy", "dwi isio rhoi'r gorau i'r garej dan ni'n rhentu"),
+    ("en", "is there suicide prevention training for youth workers"),
+    ("en", "the council's domestic violence strategy for my dissertation"),
+    ("en", "i'd like to give up my garage on the estate"),
+    ("en", "need a gas safety certificate before the new tenants move in"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), HELD_OUT_KIND_DISCLOSURES)
+def test_kinds_the_first_held_out_set_found_missing_are_now_caught(language: str, text: str) -> None:
+    assert crisis_in(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), HELD_OUT_KIND_NEAR_MISSES)
+def test_idioms_and_professional_requests_raise_no_alarm(language: str, text: str) -> None:
+    assert not crisis_in(text, language)
+    assert not is_crisis(text, language, _prediction(SAFEGUARDING, 0.9))  # a sure classifier guess is doubted
+
+
 def _prediction(intent_id: str, confidence: float) -> Prediction:
     return Prediction(intent_id, confidence, ((intent_id, confidence),))
 
@@ -328,7 +379,7 @@ def test_an_unsure_or_different_classifier_answer_is_not_a_crisis() -> None:
 
 #: Disclosures in words the screen has no pattern for (each test checks that it still has none).
 UNFORESEEN_DISCLOSURES = [
-    ("en", "written letters to my kids, i wont be around after tonight"),
+    ("en", "written letters to my kids for when im not around"),
     ("en", "he makes me sleep in the shed"),
     ("en", "the man upstairs keeps hurting his dog and his wife screams every night"),
     ("en", "been saving up my mums sleeping pills"),

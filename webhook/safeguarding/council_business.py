@@ -35,6 +35,11 @@ ENGLISH = (
     r"\b(?:grab rails?|hand ?rails?|stair ?lifts?|ramps?|walk in shower|wet room|level access|adaptations?"
     r"|disabled facilities grant|care assessment|needs assessment|care package|meals on wheels|pendant alarm"
     r"|community alarm|lifeline|telecare|key safe|bus pass|assisted (?:bin )?collection)\b",
+    # company for someone lonely is a service to sign up to: "a lunch club so dad isnt on his own"
+    r"\b(?:lunch club|luncheon club|befriending|befriender|day centre|day center|coffee morning|social club"
+    r"|mens shed|men s shed|friendship group)\b",
+    # a landlord's gas safety duties are a certificate to show, not a leak
+    r"\bgas safe(?:ty)? (?:certificate|cert|check|record|inspection|register|engineer)s?\b",
 )
 
 _CY_BUSINESS = (
@@ -62,4 +67,8 @@ WELSH = (
     r"\b(?:canllaw|canllawiau|lifft grisiau|ramp|addasiad\w*|grant cyfleusterau|asesiad (?:gofal|anghenion)"
     r"|pecyn gofal|larwm|blwch allweddi|tocyn bws|casgliad (?:bin |biniau )?(?:a|gyda|efo) (?:chymorth"
     r"|cymorth))\b",
+    # company for someone lonely (as in English): "clwb cinio fel bod dad ddim ar ben ei hun"
+    r"\b(?:clwb cinio|glwb cinio|nghlwb cinio|cyfeillio|gyfeillio|canolfan ddydd|ganolfan ddydd|bore coffi"
+    r"|fore coffi|clwb cymdeithasol|glwb cymdeithasol|grwp cyfeillgarwch)\b",
+    r"\b(?:tystysgrif|dystysgrif|archwiliad) diogelwch nwy\b",
 )

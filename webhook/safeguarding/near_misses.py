@@ -216,6 +216,38 @@ ENGLISH = (
     r"\b(?<!smoke )(?<!fire )(?<!gas )(?<!monoxide )(?<!co )(?:(?:car|house|burglar|intruder|shop|security"
     r"|van) )?alarms? (?:is |are |s |has been |have been |keeps |keep |been |was )?(?:going off|ringing"
     r"|sounding|beeping|blaring)\b",
+    # a professional or study request that names a crisis topic: "the council's domestic abuse strategy",
+    # "suicide prevention training for our volunteers" (the topic words only, so "i need help, my partner
+    # hits me" beside it is still screened)
+    r"\b(?P<x>(?:suicide|self harm|domestic (?:abuse|violence)|child abuse|abuse|safeguarding|exploitation"
+    r"|modern slavery|fgm|forced marriage)) (?:prevention|awareness|strategy|policy|policies|training|course"
+    r"|courses|statistics|stats|research|assignment|essay|dissertation|module"
+    r"|first aid|champions?|leads?)\b",
+    r"\b(?:training|course|strategy|policy|assignment|essay|dissertation|research|statistics|stats"
+    r"|leaflets?|posters?) (?:\w+ ){0,3}(?:on|about|into|of) (?P<x>(?:suicide|self harm|domestic (?:abuse"
+    r"|violence)|child abuse|exploitation|modern slavery|fgm|forced marriage))(?: prevention"
+    r"| awareness)?\b(?! (?:now|tonight|today|to me|happening))",
+    # giving up a thing held from the council: "give up my allotment", "rhoi'r gorau i'r rhandir"
+    r"\bgiv(?:e|ing|en) up (?:on )?(?:my|the|our|his|her|a) (?:\w+ )?(?:allotment|plot|tenancy|garage|permit"
+    r"|membership|parking space|space|lease|stall|pitch|subscription|place|bin|licence|license)\b",
+)
+
+#: Words of a study, a policy or training, in any mutation ("polisi", "bolisi", "pholisi").
+_CY_STUDY = mutations(
+    "strategaeth",
+    "polisi",
+    "hyfforddiant",
+    "cwrs",
+    "ymwybyddiaeth",
+    "ystadegau",
+    "adroddiad",
+    "aseiniad",
+    "traethawd",
+    "ymchwil",
+    "taflenni",
+    "taflen",
+    "gweithdy",
+    "atal",
 )
 
 WELSH = (
@@ -247,7 +279,7 @@ WELSH = (
     r"|unrhyw un)(?: \w+){0,3} (?:am|ynglyn)\b",
     # "rhoi diwedd ar fy nhanysgrifiad", "argyfwng costau byw", "grant argyfwng"
     r"\b(?:rhoi|roi) (?:diwedd|terfyn|derfyn) ar (?:fy |ein |y |yr )?(?:nhanysgrifiad|tanysgrifiad"
-    r"|danysgrifiad|nhenantiaeth|tenantiaeth|debyd|nebyd|cytundeb|ngontract|contract|cyfrif|trwydded"
+    r"|danysgrifiad|nhenantiaeth|tenantiaeth|denantiaeth|debyd|nebyd|cytundeb|ngontract|contract|cyfrif|trwydded"
     r"|nhrwydded)\b",
     r"\bargyfwng (?:costau|costaur|ariannol|tai|hinsawdd|yr hinsawdd|newid|ynni|tanwydd)\b",
     r"\b(?:grant|cronfa|taliad|benthyciad|cymorth|cefnogaeth) (?:\w+ )?argyfwng\b",
@@ -299,4 +331,23 @@ WELSH = (
     # smoke that takes the breath away: "mwg y goelcerth mor ddrwg dw i methu anadlu"
     r"\b(?:mwg|arogl|drewdod|drewi|llwch|tamprwydd|llwydni|tan gwyllt|coelcerth"
     r"|goelcerth)(?: \w+){0,8} (?P<x>(?:methu|ddim yn gallu|prin yn gallu|prin) (?:anadlu|nadlu))\b",
+    # a professional or study request that names a crisis topic: "strategaeth cam-drin domestig y cyngor",
+    # "hyfforddiant atal hunanladdiad i wirfoddolwyr" (the topic words only)
+    rf"\b{_CY_STUDY}\b(?: \w+){{0,3}} (?P<x>(?:hunanladdiad|hunan niwed"
+    r"|hunan niweidio|cam drin|gam drin|ngham drin|cham drin|camdrin|trais domestig|drais domestig"
+    r"|priodas dan orfod|fgm|caethwasiaeth fodern|camfanteisio|gamfanteisio))\b",
+    r"\b(?P<x>(?:hunanladdiad|hunan niwed|cam drin|gam drin|trais domestig|drais domestig)(?: domestig)?)"
+    r" (?:y cyngor|r cyngor|ar gyfer|i wirfoddolwyr)\b(?! (?:fi|i|fy hun))",
+    # a vehicle that nearly hit someone: "lori bron a nharo i" (a lorry nearly hit me)
+    r"\bbron (?:a |i |wedi |di )?(?P<x>(?:nharo|mwrw|nghicio|ngwthio|taro|daro) (?:i|fi|ni))\b",
+    # "mae'n fy lladd i" (it's killing me), with no person doing it: a thing, a job, a wait
+    r"\b(?:mae|ma|maen|man|mae n|ma n|mae hyn n|mae hwn n|mae hon n|mae r cyfan n) (?P<x>fy"
+    r" (?:lladd|ladd)) i\b(?! (?:os|pan|heno|tro nesa))",
+    # "mae'r bil yn codi ofn arna i" (the bill frightens me): a bill, a letter or a sum, not a person
+    r"\b(?:bil|biliau|llythyr|lythyr|llythyrau|treth|dreth|dyled|dyledion|rhent|ffurflen|cost|costau|pris"
+    r"|prisiau|swm|faint|cyfrif|ddirwy|dirwy|tocyn|cosb)\b(?: \w+){0,4} (?:yn |n )?(?P<x>codi ofn arna"
+    r" (?:i|fi|ni))\b",
+    r"\b(?:rhoi|roi) (?:r |y )?(?:gorau|ffidil yn y to) (?:i|i r|i n|ir) (?:\w+ )?(?:rhandir|randir"
+    r"|tenantiaeth|denantiaeth|garej|modurdy|trwydded|drwydded|lle parcio|aelodaeth|tanysgrifiad"
+    r"|danysgrifiad|stondin|llain|biniau|bin)\b",
 )

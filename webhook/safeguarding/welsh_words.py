@@ -79,6 +79,29 @@ CY_HARM_VERB = mutations(*CY_HARM)
 CY_HARM_ME = mutations(
     *CY_HARM, "cloi", "cyffwrdd", "dilyn", "tracio", "rheoli", "lladd", "gwasgu", "dychryn"
 )
+
+
+def nasal(word: str) -> str | None:
+    """The nasal mutation of `word` (radical form), or None for a word that has none: nasal("taro") is
+    "nharo", nasal("curo") "nghuro", nasal("dyrnu") "nyrnu"."""
+    found = forms(word)
+    for initial in ("c", "p", "t"):
+        if word.startswith(initial) and not word.startswith(_UNMUTATED_DIGRAPHS):
+            return found[2]
+    if word.startswith(("g", "b", "d")) and not word.startswith(_UNMUTATED_DIGRAPHS):
+        return found[-1]
+    return None
+
+
+#: Harm verbs in the nasal mutation that "fy" (me) causes, for when the "fy" is left unwritten, as it
+#: often is: "nath o nharo i" (he hit me), "nghloi i yn y fflat" (locked me in the flat).
+CY_HARM_NASAL = word_trie(
+    *(
+        form
+        for word in (*CY_HARM, "cloi", "cyffwrdd", "dilyn", "tracio", "gwasgu", "dychryn", "taflu")
+        if (form := nasal(word)) is not None
+    )
+)
 CY_PERSON = mutations(
     "mam",
     "mami",

@@ -15,6 +15,7 @@ from webhook.safeguarding.english_words import (
 from webhook.safeguarding.welsh_words import (
     CY_HARM,
     CY_HARM_ME,
+    CY_HARM_NASAL,
     CY_HARM_VERB,
     CY_HOME,
     CY_PERSON,
@@ -230,4 +231,6 @@ WELSH = (
     r"|cyn)(?: \w+){0,3} (?:yn |n )?(?:cymryd|gymryd|cadw|gadw|rheoli|reoli|dwyn|ddwyn|gwario|wario) (?:fy|ei"
     r"|eu) (?:holl )?(?:cyflog|gyflog|chyflog|nghyflog|budd ?daliadau|fudd ?daliadau|mudd ?daliadau|arian"
     r"|harian|pensiwn|phensiwn|mhensiwn|cerdyn banc|gerdyn banc|cherdyn banc|ngherdyn banc|pres)\b",
+    # "nath o nharo i", "nghloi i yn y fflat": the nasal mutation says "fy" (me), often left unwritten
+    rf"(?<!bron a )(?<!bron )\b(?:{CY_HARM_NASAL}) (?:i|fi)\b(?! allan)",
 )

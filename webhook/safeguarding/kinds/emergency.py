@@ -89,6 +89,28 @@ ENGLISH = (
     r"|i m) (?:could|might|will|ll|would|am going to|m going to|going to|gonna) (?:\w+ )?(?:hurt|harm|kill"
     r"|stab|attack|lash out at|smother|shake) (?:someone|somebody|people|others|anyone|him|her|them"
     rf"|my (?:\w+ )?{PERSON}|the (?:kids|baby))\b",
+    # violence now or just done, threats, fire, gas and water with people in danger
+    r"\b(?:got|been|getting|was|were|just been|being) (?:\w+ )?(?:jumped|glassed|stabbed|battered|beaten up"
+    r"|kicked in|mugged|knifed|slashed|bottled)\b",
+    r"\bdeath threats?\b|\bthreat(?:s|ening|ened)? to (?:kill|stab|shoot|burn) (?:me|us|my|him|her|them)\b",
+    r"\b(?:petrol|lighter fluid|accelerant) (?:\w+ ){0,3}(?:through|in|into|on) (?:the |my "
+    r"|our )?(?:letter ?box"
+    r"|door|window|car)\b",
+    r"\b(?:burn|torch|set fire to) (?:the |my |our )?(?:house|flat|place|home) (?:down )?(?:with|while) (?:us"
+    r"|me|them|the kids)\b",
+    r"\b(?:fire|smoke|flames)\b(?: \w+){0,8} (?:cant get out|can t get out|trapped|stuck|someone inside"
+    r"|lives there|kids are in|children are in|still inside|old lady|old man|old woman|elderly)\b",
+    r"\b(?:strong |really strong |bad |horrible )?(?:smell|smells|smelling|stink|stinks|reek|reeks) (?:of )?"
+    r"(?:\w+ )?gas\b(?! (?:safety|certificate|cert|check|bill|meter|supplier))",
+    r"\b(?:stuck|trapped) (?:in|inside) (?:\w+ ){0,3}(?:flood|water|river|sea)\b"
+    r"|\b(?:kid|child|boy|girl|man|woman|someone|somebody|person|dog walker) (?:in|fallen in"
+    r"|fell in) (?:the )?"
+    r"(?:river|canal|sea|reservoir|lake)\b",
+    r"\bscream\w* (?:for )?help\b|\b(?:please|pls|plz) help (?:hes|he s|shes|she s|theyre|they re|me)\b",
+    r"\b(?:hes|he s|shes|she s|theyre|they re) back\b(?: \w+){0,3} (?:please|pls|plz|help)\b",
+    r"\b(?:slumped|unconscious|passed out|collapsed|not moving|unresponsive)\b(?: \w+){0,4} (?:wheel"
+    r"|road|floor"
+    r"|street|stairs|blood)\b",
 )
 
 WELSH = (
@@ -151,4 +173,34 @@ WELSH = (
     r"\b(?:ty|fflat|adeilad|cartref|stafell|gegin|llofft) (?:\w+ ){0,4}(?:ar dan|yn llosgi|mewn fflamau)\b",
     r"\b(?:tan|fflamau|mwg)(?: \w+){0,10} (?:rhywun|pobl|plant|babi|dyn|dynes|hi|fo|nhw)(?: \w+){0,2} (?:dal "
     r"|yn dal )?(?:tu mewn|y tu mewn|yn sownd|yn gaeth|ynddo|ynddi)\b",
+    # trais rwan neu newydd ddigwydd, bygythiadau, tân, nwy a dŵr gyda phobl mewn perygl
+    r"\b(?:neidio|neidiodd|neidion|ymosod|ymosododd|ymosodon) (?:\w+ )?(?:arna i|arnaf|arna fi|arnon ni"
+    r"|arni hi"
+    r"|arno fo|arno fe)\b",
+    r"\b(?:cael|gael|ges i|gesi) (?:\w+ )?(?:cweir|gweir|cwffio|stid)\b",
+    r"\bbygythiad\w* (?:i n |i ladd|i fy lladd|marwolaeth|lladd|i n lladd)",
+    r"\b(?:neith|neiff|wneith|wnaiff|wnan|nan|geith|bydd|fydd|mynd i|am|isio) (?:o|fo|e|fe|hi|nhw"
+    r"|nw) (?:fy |ein"
+    r" |y |r )?(?:frifo|ladd (?:fi|ni|i|chi)\b|lladd|saethu|nhrywanu|drywanu|thrywanu|llosgi r ty"
+    r"|losgi r ty|losgi r fflat|losgi ni"
+    r"|losgi fi|dorri (?:fy |y |r )?(?:nghoes\w*|coes\w*|mraich|breichiau|mreichia\w*|ngwddw|mhen))\b",
+    r"\b(?:efo|gyda|hefo|gynno|gynno fo|ganddo|ganddo fe|gydag e) (?:\w+ )?(?:cyllell|gyllell|machete|fachete"
+    r"|dryll|nryll|gwn)\b",
+    r"\b(?:dangos|pwyntio|chwifio) (?:\w+ )?(?:cyllell|gyllell|machete|gwn|dryll)\b",
+    r"\b(?:petrol|tanwydd) (?:\w+ ){0,3}(?:trwy|drwy|mewn|i mewn) (?:y |r )?(?:blwch llythyrau|drws"
+    r"|ffenest)\b",
+    r"\b(?:ar dan|tan ar y|tan yn y|mwg yn dod|mwg trwchus|fflamau)\b(?: \w+){0,8} (?:ffili|methu|sownd"
+    r"|tu mewn"
+    r"|yn byw yna|plant|babi|hen ddynes|hen ddyn|hen wraig|hen fenyw|cyrraedd)\b",
+    r"\b(?:ogla|oglau|hogla|arogl|gwynt) (?:\w+ )?(?:nwy|gas)\b(?! (?:diogel|tystysgrif|bil|mesurydd))",
+    r"\b(?:sownd|yn gaeth|gaeth) (?:\w+ ){0,4}(?:dwr|llifogydd|afon|mor)\b"
+    r"|\b(?:plentyn|hogyn|hogan|rhywun|dyn|dynes|ci)\b (?:\w+ )?(?:yn yr afon|yn y gamlas|yn y mor"
+    r"|yn y dwr)\b",
+    r"\b(?:sgrechian|sgrechen|gweiddi) (?:am )?help\b|\bhelp (?:plis|plîs|please)? ?(?:mae o|mae e|ma o|ma fe"
+    r"|mae fe|ma e) (?:nol|yn ol|tu allan|yma)\b",
+    rf"\b(?:{CY_PERSON}|hi|o|fo|e|fe|y gyrrwr|gyrrwr) (?:\w+ ){{0,2}}(?:ddim yn|methu) (?:deffro|ddeffro"
+    rf"|ymateb)\b",
+    r"\b(?:llipa|anymwybodol|di llewygu|wedi llewygu)\b(?: \w+){0,4} (?:llyw|ffordd|llawr|stryd|grisiau"
+    r"|gwaed)\b",
+    r"\b(?:trio|treio) torri (?:mewn|i mewn)\b(?: \w+){0,2} (?:rwan|nawr|heno)\b",
 )

@@ -61,6 +61,7 @@ ENGLISH = (
     r"\b(?:starving|so hungry|really hungry)\b(?: \w+){0,4} (?:nothing|no money|no food|skint|broke"
     r"|penniless)\b|\b(?:no money|no food|nothing|skint|broke)(?: \w+){0,4} (?:starving|havent eaten"
     r"|not eaten)\b",
+    r"\b(?:genuinely|literally|actually|properly|seriously) starving\b(?! (?:for|after))",
 )
 
 #: Without food, gas, electricity or money (Welsh). "torri" is both to break and to cut off.
@@ -98,4 +99,8 @@ WELSH = (
     r"|mhlant|mabi|nheulu)\b",
     r"\b(?:llwgu|lwgu|newynu|isio bwyd)\b(?: \w+){0,4} (?:dim byd|dim pres|dim arian|dim bwyd|heb bres"
     r"|heb arian)\b|\b(?:dim pres|dim arian|dim bwyd|dim byd)(?: \w+){0,4} (?:llwgu|lwgu|newynu)\b",
+    # "heb fyta ers tri diwrnod", "llwgu go iawn"
+    r"\b(?:heb|ddim wedi|dim wedi) (?:fyta|byta)(?: \w+){0,3} (?:ers|am) (?:dyddiau|ddyddiau|dyddia|dyddie"
+    r"|tridiau|deuddydd|wythnos|wsnos|ddoe|\w+ (?:diwrnod|niwrnod|dydd))\b",
+    r"\b(?:llwgu|lwgu|newynu) (?:go iawn|yn llwyr|ers|o ddifri)\b",
 )

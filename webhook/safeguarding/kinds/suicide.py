@@ -137,6 +137,22 @@ ENGLISH = (
     r"\b(?:cutting|slashing|carving|cuts|slashes|carves|scratching|scratches|burning|burns|harming|stabbing"
     r"|picking at) (?:into |at )?(?:my|his|her|their) (?:own )?(?:arms?|legs?|wrists?|thighs?|skin|stomach"
     r"|body|tummy)\b(?! (?:on|with a|when|while|at work|in the|at the|doing|playing|falling))",
+    # colloquial and indirect: "topping myself", "do myself in", "wont be here next week", "im ending it"
+    r"\b(?:top|topping|topped|do|doing|did|done) (?:my ?self|him ?self|her ?self) in\b",
+    r"\btop(?:ping|ped)? my ?self\b",
+    r"\b(?:i|ill|i ll|i will|im|i m) (?:wont|will not|not going to|not gonna|wont even) be (?:here"
+    r"|around|alive)"
+    r" (?:next|by|after|for|to see|much longer|tomorrow|on)\b",
+    r"\b(?:im|i m|i am|thats it im|then im) (?:just )?(?:ending it|ending things|ending it all"
+    r"|done with life)\b",
+    r"\b(?:had|have had|ive had) enough of (?:life|living|being alive|it all|everything)\b",
+    r"\b(?:not|never) (?:planning|intending|going) (?:on|to) (?:waking|wake) up\b",
+    r"\b(?:struggling|trying|cant|can not|cannot|unable) to (?:keep|stay) (?:my ?self )?safe\b",
+    r"\b(?:engine|exhaust|car) (?:\w+ ){0,3}(?:running|on)\b(?: \w+){0,6} (?:garage|hose|pipe|taped)\b"
+    r"|\bgarage (?:\w+ ){0,6}(?:engine|exhaust) (?:\w+ )?running\b",
+    r"\b(?:burnt|burned|cut|cutting|hurt|hit|scratched|starved|starving|starve|not eaten|havent eaten"
+    r"|stopped eating) (?:\w+ ){0,3}on purpose\b",
+    r"\bsh (?:again|last night|tonight|relapse)\b|\brelapsed (?:on|with|into) (?:sh|self harm|cutting)\b",
 )
 
 WELSH = (
@@ -236,4 +252,21 @@ WELSH = (
     r"|gwneud cais))",
     r"\b(?:ffarwelio|ffarwel|hwyl fawr|ta ta)(?: \w+){0,6} (?:dyma r diwedd|dyma fy niwedd|mae drosodd"
     r"|dw i wedi gorffen)\b|\bdyma fy (?:neges|noson|niwrnod) ola\w*",
+    # llafar ac anuniongyrchol: "sai moyn byw", "fydda i ddim yma wsnos nesa", "dyma'r neges ola"
+    r"\b(?:sai|sa i|smo fi|sdim|dim|ddim|dwi ddim|dwim|fi ddim|dw i ddim) (?:\w+ )?(?:moyn|isio|isho|eisiau"
+    r"|ishe) (?:byw|bod yma|bod yma dim mwy|bod yma rhagor|bod yn fyw)\b(?! (?:yn|mewn|efo|gyda|ger|wrth"
+    r"|drws|yma yn|yr|y|r)\b)",
+    r"\b(?:fydda i|fyddai|bydda i|fydda fi|fi) ddim (?:yma|o gwmpas|yn fyw)(?: \w+){0,2} (?:wsnos nesa"
+    r"|wythnos nesa|fory|bore fory|rhagor|dim mwy|i dalu|erbyn|ar ol)\b",
+    r"\b(?:dyma|dyma r|hon ydy|hwn ydy|hon yw|hwn yw) (?:y |r )?neges (?:ola|olaf)\b",
+    r"\b(?:ddim|dim) yn (?:bwriadu|mynd i) (?:deffro|ddeffro)\b",
+    r"\b(?:ddim yn saff|ddim yn ddiogel|ofn) (?:rhag|efo|gyda) (?:fy hun|fy hunan|fi fy hun)\b",
+    r"\b(?:llosgi|losgi|llosges|torri|dorri|torres|taro|daro|llwgu) (?:\w+ ){0,2}(?:yn bwrpasol|ar bwrpas)\b"
+    r"|\b(?:heb fwyta|heb fyta|ddim yn bwyta|ddim yn byta)(?: n)? (?:yn bwrpasol|ar bwrpas)\b",
+    r"\b(?:taro|daro|nharo|bwrw|fwrw|mwrw) (?:fy |y |r )?(?:mhen|pen|mhen i) (?:yn erbyn|ar) (?:y |r )?wal\b",
+    r"\b(?:nol|yn ol) i (?:dorri|dorri n|dorrin|dorri fy|losgi|hunan niwed\w*)(?: fy)? (?:hun|hunan)?\b",
+    r"\b(?:cerdded|gerdded|mynd|fynd) (?:mewn |i mewn )?i r (?:mor|afon)\b(?: \w+){0,2} (?:heno|sori"
+    r"|am byth)\b",
+    r"\b(?:injan|injian|engine) (?:yn |n )?(?:rhedeg|redeg)\b(?: \w+){0,6} (?:garej|garej|pibell)\b"
+    r"|\bgarej\b(?: \w+){0,6} (?:injan|injian|engine) (?:yn |n )?(?:rhedeg|redeg)\b",
 )
