@@ -49,6 +49,7 @@ from webhook.backends.places import Places, load_places
 from webhook.backends.shared_cache import RedisTTLCache
 from webhook.backends.waste_guide import WasteGuide, guide_file, load_guide
 from webhook.library.model import Council
+from webhook.redis_client import connect_redis
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +94,7 @@ def _caches(redis_url: str | None, secret: str | None) -> dict[str, Cache[Any]]:
     """Each kind of lookup's cache: in Redis when a URL (and the secret that signs entries) is given."""
     if not (redis_url and secret):
         return {kind: TTLCache(seconds) for kind, seconds in CACHE_SECONDS.items()}
-    import redis
-
-    from webhook.chat.ratelimit import REDIS_TIMEOUT_SECONDS
-
-    client = redis.Redis.from_url(
-        redis_url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
-    )
+    client = connect_redis(redis_url)
     return {
         kind: RedisTTLCache(client, kind, seconds, secret.encode()) for kind, seconds in CACHE_SECONDS.items()
     }

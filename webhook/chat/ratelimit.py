@@ -14,15 +14,15 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from webhook.redis_client import connect_redis
 
 if TYPE_CHECKING:
     import redis
 
 log = logging.getLogger(__name__)
 
-#: Seconds a Redis call may take before the request is let through (the chat's turn waits for it).
-REDIS_TIMEOUT_SECONDS = 0.2
 #: Seconds between warnings while Redis is unreachable.
 WARN_EVERY_SECONDS = 60.0
 
@@ -125,10 +125,4 @@ def rate_limiter(redis_url: str | None, name: str, per_minute: float, burst: int
     this process."""
     if not redis_url:
         return RateLimiter(per_minute, burst)
-    import redis
-
-    options: dict[str, Any] = {
-        "socket_timeout": REDIS_TIMEOUT_SECONDS,
-        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-    }
-    return RedisRateLimiter(redis.Redis.from_url(redis_url, **options), name, per_minute, burst)
+    return RedisRateLimiter(connect_redis(redis_url), name, per_minute, burst)

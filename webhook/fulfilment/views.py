@@ -16,6 +16,7 @@ from flask.typing import ResponseReturnValue
 from webhook.deadline import Deadline
 from webhook.fulfilment.auth import TOKEN_HEADER, Credentials, Presented
 from webhook.fulfilment.engine import Engine
+from webhook.fulfilment.handoff_contexts import carry_conversation
 from webhook.fulfilment.parse import (
     RequestError,
     parse_body,
@@ -23,7 +24,6 @@ from webhook.fulfilment.parse import (
     project_of,
 )
 from webhook.fulfilment.turn import WebhookCall
-from webhook.handoff.conversation import on_dialogflow
 from webhook.insights import record_turn
 from webhook.insights.events import DIALOGFLOW
 from webhook.json_text import json_bytes
@@ -98,7 +98,7 @@ def _answer(engine: Engine, council: Council, call: WebhookCall, started: float)
     answered = engine.answer(council, call, deadline)
     # What the offline agent keeps in its signed state rides in Dialogflow's contexts: the transcript a
     # hand-off may share, and the misunderstandings after which a person is offered.
-    carried = on_dialogflow(
+    carried = carry_conversation(
         engine.library,
         council,
         answered.turn.call.intent_name,

@@ -5,21 +5,18 @@ a person is offered.
 Both ride in the conversation's contexts, so no server keeps them: `transcript` (see transcript.py)
 and `misunderstood` (lifespan 2: one understood turn later, it is gone). The offline agent applies
 them to its signed state (webhook/agent/handoff_offer.py); on Dialogflow the webhook answers them as
-output contexts (`on_dialogflow`), which is why a council whose hand-off delivers a case has every
-intent call the webhook (webhook/dialogflow/compile.py): the webhook must see each turn.
+output contexts (webhook/fulfilment/handoff_contexts.py), which is why a council whose hand-off
+delivers a case has every intent call the webhook (webhook/dialogflow/compile.py): the webhook must see
+each turn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from webhook.fulfilment.turn import OutputContext, Reply
 from webhook.handoff.settings import handoff_settings
-from webhook.handoff.transcript import CONTEXT as TRANSCRIPT
-from webhook.handoff.transcript import LIFESPAN as TRANSCRIPT_LIFESPAN
-from webhook.handoff.transcript import with_exchange
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library
 
@@ -63,39 +60,3 @@ def offer_wording(library: Library, council: Council, language: str) -> tuple[st
 def keeps_transcript(council: Council) -> bool:
     """Whether the council's hand-off sends a case, and so whether a transcript is worth keeping."""
     return handoff_settings(council).delivers
-
-
-def on_dialogflow(
-    library: Library,
-    council: Council,
-    answered_intent: str,
-    query_text: str,
-    reply: Reply,
-    language: str,
-    contexts: Mapping[str, Mapping[str, Any]],
-) -> Reply:
-    """The webhook's reply with the offer of a person after a second misunderstanding in a row, and
-    the contexts that carry the count and the transcript to the next turn. `contexts` are the call's
-    active contexts' parameters by short name; `answered_intent` is the intent the turn was answered
-    as (a crisis disclosure answered as safeguarding is not a misunderstanding)."""
-    counted = misunderstandings_after(contexts.get(MISUNDERSTOOD), library.intents.get(answered_intent))
-    texts, quick_replies = reply.texts, reply.quick_replies
-    added: list[OutputContext] = []
-    if counted.offer:
-        offer, offer_reply = offer_wording(library, council, language)
-        texts, quick_replies = (*texts, offer), (*quick_replies, offer_reply)
-    if counted.count:
-        added.append(OutputContext(MISUNDERSTOOD, MISUNDERSTOOD_LIFESPAN, {"count": counted.count}))
-    elif MISUNDERSTOOD in contexts:
-        added.append(OutputContext(MISUNDERSTOOD, 0))
-    if keeps_transcript(council):
-        parameters = with_exchange(contexts.get(TRANSCRIPT), query_text, texts)
-        added.append(OutputContext(TRANSCRIPT, TRANSCRIPT_LIFESPAN, parameters))
-    if not added and not counted.offer:
-        return reply
-    return replace(
-        reply,
-        texts=texts,
-        quick_replies=quick_replies,
-        output_contexts=(*reply.output_contexts, *added),
-    )
