@@ -71,12 +71,13 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
         for council in library.councils.values()
         if council.dialogflow
     }
+    app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
     app.config["SECRET_KEY"] = _secret_key(app)
+    # The key signs what the backends cache in Redis, too (webhook/backends/shared_cache.py).
     app.extensions["backends"] = Backends(
         app.config.get("APP_BASE_URL"), redis_url=app.config.get("REDIS_URL"), secret=app.config["SECRET_KEY"]
     )
     app.extensions["engine"] = Engine(library, handlers, app.extensions["backends"])
-    app.extensions["webhook_credentials"] = _webhook_credentials(app, library)
 
     from webhook.catalogue import bp as catalogue
     from webhook.chat import bp as chat
