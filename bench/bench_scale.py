@@ -412,6 +412,9 @@ def serve_in_this_process(root: Path, cache: Path, plan: ChatPlan) -> dict[str, 
         "WEBHOOK_CREDENTIALS": {slug: Credentials(token="bench-scale") for slug in slugs},
         "NLU_CACHE_DIR": cache,
         "DATABASE_URL": f"sqlite:///{cache / 'app.sqlite3'}",
+        # Only a sample's models are built at 382: the warm-up would train every other council's in the
+        # background (as a worker without `build-models` would), and the figures would measure that.
+        "NLU_WARM_UP": False,
         # Every turn comes from one address: lift the rate limit (as tests/chat/conftest.py does).
         "CHAT_RATE_PER_MINUTE": 100_000_000,
         "CHAT_RATE_BURST": 100_000_000,
