@@ -25,7 +25,7 @@ from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.library.loader import find_repository_root
 from webhook.library.model import Library
-from webhook.library.stamp import was_validated
+from webhook.library.stamp import fingerprint, is_stamped, remember_fingerprint
 from webhook.library.validate import validate_library
 from webhook.logs import configure_logging
 from webhook.security import register_security_headers
@@ -60,8 +60,10 @@ def create_app(config: Mapping[str, Any] | type[Config] | str | None = None) -> 
     # Validated where the image was built (`sync-intents validate` left a stamp for this exact library):
     # load it, without checking every council's every intent again in every worker.
     root = app.config["LIBRARY_DIR"]
-    validated = was_validated(Path(app.config["NLU_CACHE_DIR"]), Path(root))
+    taken = fingerprint(Path(root))
+    validated = is_stamped(Path(app.config["NLU_CACHE_DIR"]), taken)
     report = validate_library(root, handler_names=handlers.names(), already_validated=validated)
+    remember_fingerprint(report.library, taken)  # the model index keys on it too
     for problem in report.errors:
         log.error("library problem: %s", problem.format(app.config["LIBRARY_DIR"]))
     app.extensions["library_report"] = report

@@ -39,6 +39,15 @@ FORMAT_OPTION = click.option(
     show_default=True,
 )
 
+#: For the reports a reviewer reads: text, markdown (a pull request's comment, an issue) or JSON.
+REPORT_FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+
 #: Where trained models are cached, for the commands that train them.
 CACHE_DIR_OPTION = click.option(
     "--cache-dir",

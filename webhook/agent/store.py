@@ -36,7 +36,7 @@ from webhook.agent.cache_dir import CACHE_DIR_ENV, default_cache_dir
 from webhook.agent.nlu import IntentClassifier, NLUSettings, train
 from webhook.agent.training import TrainingSet, training_set
 from webhook.library.model import Library
-from webhook.library.stamp import fingerprint
+from webhook.library.stamp import library_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def library_digest(library: Library, settings: NLUSettings) -> str:
     """What a model index depends on: the library's files and this package's (by path, size and time:
     webhook/library/stamp.py, so a new process pays a few milliseconds, not a read of every file), the
     settings and the versions."""
-    described = [fingerprint(library.root), MODEL_FORMAT, sklearn.__version__, numpy.__version__]
+    described = [library_fingerprint(library), MODEL_FORMAT, sklearn.__version__, numpy.__version__]
     return hashlib.sha256(json.dumps([*described, settings.as_dict()]).encode()).hexdigest()
 
 

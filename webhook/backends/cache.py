@@ -8,26 +8,39 @@ from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
 
-class Cache(Protocol[V]):
+class Cache(ABC, Generic[V]):
     """What a backend client asks of its cache: this module's TTLCache, or RedisTTLCache (shared_cache.py)."""
 
-    def get(self, key: Hashable) -> V | None: ...
+    @abstractmethod
+    def get(self, key: Hashable) -> V | None:
+        """The cached value, or None when absent or expired."""
 
-    def put(self, key: Hashable, value: V) -> None: ...
+    @abstractmethod
+    def put(self, key: Hashable, value: V) -> None:
+        """Cache a value from now for the cache's time to live."""
 
-    def get_or_load(self, key: Hashable, load: Callable[[], V]) -> V: ...
+    @abstractmethod
+    def clear(self) -> None:
+        """Forget every cached value."""
 
-    def clear(self) -> None: ...
+    def get_or_load(self, key: Hashable, load: Callable[[], V]) -> V:
+        """The cached value, or `load()`'s result, cached. Failures are not cached."""
+        value = self.get(key)
+        if value is None:
+            value = load()
+            self.put(key, value)
+        return value
 
 
-class TTLCache(Generic[V]):
+class TTLCache(Cache[V]):
     """Keeps up to `max_entries` values for `ttl_seconds` each, evicting the least recently used."""
 
     def __init__(
@@ -59,14 +72,6 @@ class TTLCache(Generic[V]):
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
-
-    def get_or_load(self, key: Hashable, load: Callable[[], V]) -> V:
-        """The cached value, or `load()`'s result, cached. Failures are not cached."""
-        value = self.get(key)
-        if value is None:
-            value = load()
-            self.put(key, value)
-        return value
 
     def clear(self) -> None:
         with self._lock:

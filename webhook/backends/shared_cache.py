@@ -14,8 +14,10 @@ import hmac
 import logging
 import pickle
 import time
-from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, TypeVar
+
+from webhook.backends.cache import Cache
 
 if TYPE_CHECKING:
     import redis
@@ -29,10 +31,13 @@ WARN_EVERY_SECONDS = 60.0
 _DIGEST = hashlib.sha256().digest_size
 
 
-class RedisTTLCache(Generic[V]):
+class RedisTTLCache(Cache[V]):
     """Keeps values for `ttl_seconds` in Redis under `kind`; see the module's docstring."""
 
     def __init__(self, client: redis.Redis, kind: str, ttl_seconds: float, secret: bytes) -> None:
+        import redis
+
+        self._unavailable = redis.RedisError
         self.client = client
         self.prefix = f"{PREFIX}{kind}:"
         self.ttl_seconds = ttl_seconds
@@ -41,11 +46,9 @@ class RedisTTLCache(Generic[V]):
 
     def get(self, key: Hashable) -> V | None:
         """The cached value, or None when absent, expired, not signed by this deployment, or Redis is down."""
-        import redis
-
         try:
             stored = self.client.get(self._key(key))
-        except redis.RedisError as error:
+        except self._unavailable as error:
             self._warn(error)
             return None
         if not isinstance(stored, bytes) or len(stored) <= _DIGEST:
@@ -60,31 +63,19 @@ class RedisTTLCache(Generic[V]):
 
     def put(self, key: Hashable, value: V) -> None:
         """Cache a value from now for the cache's time to live (nothing, if Redis is down)."""
-        import redis
-
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.client.set(self._key(key), self._sign(payload) + payload, px=int(self.ttl_seconds * 1000))
-        except redis.RedisError as error:
+        except self._unavailable as error:
             self._warn(error)
-
-    def get_or_load(self, key: Hashable, load: Callable[[], V]) -> V:
-        """The cached value, or `load()`'s result, cached. Failures are not cached."""
-        value = self.get(key)
-        if value is None:
-            value = load()
-            self.put(key, value)
-        return value
 
     def clear(self) -> None:
         """Forget every value of this kind (every instance's)."""
-        import redis
-
         try:
             keys = list(self.client.scan_iter(match=f"{self.prefix}*", count=500))
             if keys:
                 self.client.delete(*keys)
-        except redis.RedisError as error:
+        except self._unavailable as error:
             self._warn(error)
 
     def _key(self, key: Hashable) -> str:

@@ -97,16 +97,17 @@ class RedisRateLimiter:
         self.rate = per_minute / 60.0
         self.burst = burst
         self.prefix = f"council-chatbot:ratelimit:{name}:"
+        import redis
+
+        self._unavailable = redis.RedisError
         self._bucket = client.register_script(BUCKET_SCRIPT)
         self._warned_at = float("-inf")
 
     def allow(self, client: str) -> tuple[bool, float]:
         """Whether this client may make a request now, and if not, how many seconds until it may."""
-        import redis
-
         try:
             allowed, tokens = self._bucket(keys=[self.prefix + client], args=[self.rate, self.burst])
-        except redis.RedisError as error:
+        except self._unavailable as error:
             self._warn(error)
             return True, 0.0
         if int(allowed):

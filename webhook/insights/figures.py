@@ -96,8 +96,28 @@ class UnansweredTurn:
     at: datetime
 
 
+class Rates:
+    """The two rates every set of headline counts gives (its `turns`, `fallbacks`, `conversations` and
+    `contained`)."""
+
+    turns: int
+    fallbacks: int
+    conversations: int
+    contained: int
+
+    @property
+    def fallback_rate(self) -> float:
+        """Share of turns that fell to fallback (0 with no turns)."""
+        return self.fallbacks / self.turns if self.turns else 0.0
+
+    @property
+    def containment(self) -> float:
+        """Share of conversations with no fallback, no hand-off and no "not helpful" (0 with none)."""
+        return self.contained / self.conversations if self.conversations else 0.0
+
+
 @dataclass(frozen=True)
-class Figures:
+class Figures(Rates):
     """A period's figures for one council, or for several (the sector)."""
 
     councils: tuple[str, ...] | None  # None: every council
@@ -111,16 +131,6 @@ class Figures:
     unhelpful: tuple[UnhelpfulAnswer, ...]
     helpful_answers: int
     days: tuple[Day, ...]
-
-    @property
-    def fallback_rate(self) -> float:
-        """Share of turns that fell to fallback (0 with no turns)."""
-        return self.fallbacks / self.turns if self.turns else 0.0
-
-    @property
-    def containment(self) -> float:
-        """Share of conversations with no fallback, no hand-off and no "not helpful" (0 with none)."""
-        return self.contained / self.conversations if self.conversations else 0.0
 
     def as_json(self) -> dict[str, Any]:
         """The figures as JSON (without the unanswered questions, which are grouped elsewhere)."""
@@ -212,7 +222,7 @@ def figures(database: Database, period: Period, councils: Sequence[str] | None =
 
 
 @dataclass(frozen=True)
-class CouncilTotals:
+class CouncilTotals(Rates):
     """One council's headline counts for a period (the sector's table)."""
 
     council: str
@@ -221,16 +231,6 @@ class CouncilTotals:
     handoffs: int
     turns: int
     fallbacks: int
-
-    @property
-    def fallback_rate(self) -> float:
-        """Share of turns that fell to fallback (0 with no turns)."""
-        return self.fallbacks / self.turns if self.turns else 0.0
-
-    @property
-    def containment(self) -> float:
-        """Share of conversations with no fallback, no hand-off and no "not helpful" (0 with none)."""
-        return self.contained / self.conversations if self.conversations else 0.0
 
 
 def council_totals(database: Database, period: Period, councils: Sequence[str]) -> list[CouncilTotals]:

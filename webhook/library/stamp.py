@@ -13,6 +13,10 @@ import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from webhook.library.model import Library
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +37,27 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _stamp_path(cache_dir: Path, root: Path) -> Path:
-    return cache_dir / f"validated-{fingerprint(root)[:32]}.json"
+#: Where a loaded library keeps the fingerprint of the files it was loaded from (`Library.memo`).
+MEMO_KEY = "fingerprint"
+
+
+def library_fingerprint(library: Library) -> str:
+    """The fingerprint of the files `library` was loaded from: the one the app took while loading it
+    (`remember_fingerprint`), else taken now. A new process then reads the folders' sizes and times once
+    (0.12 s at 382 councils), not once for the stamp and again for the model index."""
+    found = library.memo.get(MEMO_KEY)
+    if not isinstance(found, str):
+        found = library.memo[MEMO_KEY] = fingerprint(library.root)
+    return found
+
+
+def remember_fingerprint(library: Library, taken: str) -> None:
+    """Record the fingerprint taken just before `library` was loaded."""
+    library.memo[MEMO_KEY] = taken
+
+
+def _stamp_path(cache_dir: Path, taken: str) -> Path:
+    return cache_dir / f"validated-{taken[:32]}.json"
 
 
 def record_validated(cache_dir: Path, root: Path, warnings: int) -> None:
@@ -42,11 +65,18 @@ def record_validated(cache_dir: Path, root: Path, warnings: int) -> None:
     only means the next start validates again)."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        _stamp_path(cache_dir, root).write_text(json.dumps({"errors": 0, "warnings": warnings}) + "\n")
+        _stamp_path(cache_dir, fingerprint(root)).write_text(
+            json.dumps({"errors": 0, "warnings": warnings}) + "\n"
+        )
     except OSError as error:
         log.info("validation stamp not written to %s: %s", cache_dir, error.strerror or error)
 
 
+def is_stamped(cache_dir: Path, taken: str) -> bool:
+    """Whether a library with this fingerprint was validated without errors."""
+    return _stamp_path(cache_dir, taken).is_file()
+
+
 def was_validated(cache_dir: Path, root: Path) -> bool:
     """Whether the library at `root`, exactly as it is now, was validated without errors."""
-    return _stamp_path(cache_dir, root).is_file()
+    return is_stamped(cache_dir, fingerprint(root))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from webhook.cli_options import CACHE_DIR_OPTION, LIBRARY_OPTION
+from webhook.cli_options import CACHE_DIR_OPTION, LIBRARY_OPTION, REPORT_FORMAT_OPTION
 
 
 @click.command("diff")
@@ -28,13 +28,7 @@ from webhook.cli_options import CACHE_DIR_OPTION, LIBRARY_OPTION
 )
 @click.option("--council", "slugs", multiple=True, help="Only this council (repeat for more).")
 @click.option("--all", "every", is_flag=True, help="Every council in either revision (the default).")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
+@REPORT_FORMAT_OPTION
 @click.option(
     "--understanding",
     is_flag=True,
@@ -141,13 +135,7 @@ def diff(
     metavar="YYYY-MM-DD",
     help="List the library's changes since this day instead of the overlay's `reviewed:` day.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
+@REPORT_FORMAT_OPTION
 def drift(
     library_dir: Path, slugs: tuple[str, ...], every: bool, since: dt.datetime | None, output_format: str
 ) -> None:

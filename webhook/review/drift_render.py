@@ -26,6 +26,7 @@ from webhook.review.render import (
     field_words,
     language_name,
 )
+from webhook.review.serialise import plain_json
 
 
 def _parts(names: Sequence[str]) -> str:
@@ -236,17 +237,6 @@ def _markdown_changes(language: LanguageDrift) -> list[str]:
     return lines
 
 
-def _plain(value: Any) -> Any:
-    """Tuples become lists and dates ISO text, so the result is JSON as a parser gives it back."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def _intent_json(drift: IntentDrift) -> dict[str, Any]:
     return {
         **asdict(drift.change),
@@ -289,5 +279,5 @@ def as_json(drifts: Sequence[CouncilDrift], today: dt.date) -> dict[str, Any]:
     """The drift report as plain JSON values: keys in a fixed order and nothing timed, so the same
     history gives the same output."""
     report = {"format": FORMAT_VERSION, "today": today, "councils": [_council_json(d) for d in drifts]}
-    plain: dict[str, Any] = _plain(report)
+    plain: dict[str, Any] = plain_json(report)
     return plain

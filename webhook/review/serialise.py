@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict
 from functools import cache
@@ -21,12 +22,15 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def _plain(value: Any) -> Any:
-    """Tuples (as the dataclasses hold them) become lists, so the result is JSON as a parser gives it."""
+def plain_json(value: Any) -> Any:
+    """Tuples (as the dataclasses hold them) become lists and dates ISO text, so the result is JSON as a
+    parser gives it back."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain_json(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [plain_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -65,5 +69,5 @@ def as_json(review: Review) -> dict[str, Any]:
         "check": {"passed": not blockers, "blockers": blockers},
         "seconds": round(review.seconds, 3),
     }
-    plain: dict[str, Any] = _plain(report)
+    plain: dict[str, Any] = plain_json(report)
     return plain
