@@ -135,3 +135,18 @@ def test_a_council_whose_hand_off_sends_the_conversation_has_every_intent_call_t
     assert other.intents["system.welcome"].by_language["en"].webhook_state == (
         df.Intent.WebhookState.WEBHOOK_STATE_UNSPECIFIED
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "consent"),
+    [("en", "yeah ok", "Is that OK?"), ("cy", "ie iawn", "Ydy hynny'n iawn?")],
+)
+def test_on_dialogflow_the_offer_is_taken_in_the_residents_own_words(
+    app: Flask, language: str, answer: str, consent: str
+) -> None:
+    dialogflow = DialogflowSession(app)
+    dialogflow.turn("system.fallback", "blah blah", language=language)
+    dialogflow.turn("system.fallback", "wfft", language=language)
+    # Dialogflow matches the typed answer to the answer intent the offer's question made active.
+    reply = dialogflow.turn("dialogue.answer", answer, language=language)
+    assert consent in texts_of(reply)

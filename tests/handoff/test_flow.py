@@ -132,3 +132,48 @@ def test_after_two_misunderstandings_in_a_row_a_person_is_offered(app: Flask) ->
     assert "Would you like to talk to a person?" in text and replies[-1] == "Talk to a person"
     text, _ = chat.say("Talk to a person")
     assert "Is that OK?" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "misunderstood", "answer", "consent"),
+    [
+        ("en", ("wibble wobble", "flibber jabber"), "yes please", "Is that OK?"),
+        ("en", ("asdf", "qwerty uiop"), "yeah go on then", "Is that OK?"),
+        ("cy", ("blah blah", "wfft"), "ie plis", "Ydy hynny'n iawn?"),
+    ],
+)
+def test_the_offer_of_a_person_is_taken_in_the_residents_own_words(
+    app: Flask, language: str, misunderstood: tuple[str, str], answer: str, consent: str
+) -> None:
+    chat = Chat(app.test_client(), language)
+    for text in misunderstood:
+        chat.say(text)
+    text, _ = chat.say(answer)
+    assert consent in text
+
+
+@pytest.mark.parametrize(("language", "answer"), [("en", "no thanks"), ("cy", "na dim diolch")])
+def test_the_offer_of_a_person_declined_in_words_sends_nothing(
+    app: Flask, language: str, answer: str
+) -> None:
+    chat = Chat(app.test_client(), language)
+    chat.say("wibble wobble")
+    offer, _ = chat.say("flibber jabber")
+    text, _ = chat.say(answer)
+    assert "?" in offer and "Is that OK?" not in text and "Ydy hynny'n iawn?" not in text
+    assert app.extensions["handoff"].outbox.counts() == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "consent"),
+    [
+        ("en", "this is useless, can i get a human", "Is that OK?"),
+        ("en", "youre not helping me at all", "Is that OK?"),
+        ("cy", "dyw hyn ddim yn helpu o gwbl, isio siarad efo rhywun", "Ydy hynny'n iawn?"),
+    ],
+)
+def test_saying_the_bot_is_not_helping_leads_to_a_person(
+    app: Flask, language: str, typed: str, consent: str
+) -> None:
+    text, _ = Chat(app.test_client(), language).say(typed)
+    assert consent in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from webhook.agent.session import ActiveContext, ConversationState
+from webhook.fulfilment.handlers.handoff import offer_contexts
 from webhook.handoff.conversation import (
     MISUNDERSTOOD,
     MISUNDERSTOOD_LIFESPAN,
@@ -40,6 +41,8 @@ def after_turn(
         state.contexts.pop(MISUNDERSTOOD, None)
     if counted.offer:
         offer, offer_reply = offer_wording(library, council, state.language)
+        for context in offer_contexts(offer_reply):  # a typed "yes please" answers it too
+            state.contexts[context.name] = ActiveContext(context.lifespan, dict(context.parameters))
         messages = [
             *messages,
             {"type": "text", "text": offer},

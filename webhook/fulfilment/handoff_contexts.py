@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from webhook.fulfilment.handlers.handoff import offer_contexts
 from webhook.fulfilment.turn import OutputContext, Reply
 from webhook.handoff.conversation import (
     MISUNDERSTOOD,
@@ -44,6 +45,7 @@ def carry_conversation(
     if counted.offer:
         offer, offer_reply = offer_wording(library, council, language)
         texts, quick_replies = (*texts, offer), (*quick_replies, offer_reply)
+        added.extend(offer_contexts(offer_reply))
     if counted.count:
         added.append(OutputContext(MISUNDERSTOOD, MISUNDERSTOOD_LIFESPAN, {"count": counted.count}))
     elif MISUNDERSTOOD in contexts:

@@ -30,7 +30,7 @@ from webhook.backends.calendar import OpeningStatus, format_relative_date, forma
 from webhook.fulfilment.answers import library_reply
 from webhook.fulfilment.handlers import common
 from webhook.fulfilment.handlers.common import with_context
-from webhook.fulfilment.questions import ask
+from webhook.fulfilment.questions import Question, ask
 from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.handoff import current
@@ -44,6 +44,9 @@ log = logging.getLogger("webhook.handoff")
 
 CONTEXT = "handoff"
 LIFESPAN = 3
+HANDOFF_INTENT = "system.human_handoff"
+#: The step of a resident offered a person by the bot, before any consent is asked.
+OFFER = "offer"
 #: The payload key Dialogflow integrations read to pass the conversation to a live agent.
 LIVE_AGENT = {"live_agent_handoff": True}
 
@@ -72,6 +75,8 @@ def human_handoff(turn: Turn) -> Reply:
     state = _state(turn)
     if state is None:
         return ask_consent(turn, _closed_status(turn), asked=turn.query_text)
+    if state.get("step") == OFFER:
+        return take_offer(turn)
     if state.get("step") == "consent":
         return take_consent(turn, state)
     return take_contact(turn, state, settings.channel)
@@ -121,6 +126,22 @@ def ask_consent(turn: Turn, closed: OpeningStatus | None, asked: str, again: boo
     return with_context(
         reply, OutputContext(CONTEXT, LIFESPAN, state), *ask(turn, "choice", options).contexts()
     )
+
+
+def offer_contexts(offer_reply: str) -> tuple[OutputContext, ...]:
+    """What makes the bot's offer of a person (after two misunderstandings) a question this handler
+    answers, so that "yes please", "ie" or "no thanks" typed in reply is taken as the answer, as the
+    quick reply is (webhook/agent/handoff_offer.py, webhook/fulfilment/handoff_contexts.py)."""
+    asked = Question(HANDOFF_INTENT, "choice", {}, options=(offer_reply,))
+    return (*asked.contexts(), OutputContext(CONTEXT, LIFESPAN, {"step": OFFER}))
+
+
+def take_offer(turn: Turn) -> Reply:
+    """Yes (in the resident's words, or the quick reply): say what will happen and ask consent.
+    No, or anything else: nothing is sent, and the phone number is there if they want it."""
+    if consent_of(turn.query_text, (turn.say("handoff.offer_reply"), "")):
+        return ask_consent(turn, _closed_status(turn), asked=turn.query_text)
+    return refused(turn)
 
 
 def take_consent(turn: Turn, state: Mapping[str, Any]) -> Reply:
@@ -259,7 +280,7 @@ def _state(turn: Turn) -> dict[str, Any] | None:
     if (
         context is None
         or turn.answering is None
-        or context.parameters.get("step") not in ("consent", "contact")
+        or context.parameters.get("step") not in (OFFER, "consent", "contact")
     ):
         return None
     return dict(context.parameters)
