@@ -9,7 +9,7 @@ from flask import Flask
 from pytest_httpserver import HTTPServer
 
 from tests.conftest import app_settings
-from tests.handoff.support import Notify
+from tests.handoff.support import Notify, serve_notify
 from webhook import create_app
 from webhook.database import connect, migrate
 from webhook.handoff import current
@@ -18,10 +18,7 @@ from webhook.handoff.outbox import Outbox
 
 @pytest.fixture
 def notify(httpserver: HTTPServer) -> Notify:
-    fake = Notify()
-    httpserver.expect_request("/v2/notifications/email", method="POST").respond_with_handler(fake.email)
-    httpserver.expect_request("/v2/notifications/sms", method="POST").respond_with_handler(fake.sms)
-    return fake
+    return serve_notify(httpserver, Notify())
 
 
 @pytest.fixture

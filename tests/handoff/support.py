@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from flask.testing import FlaskClient
@@ -93,6 +94,16 @@ class Notify:
         answer["reference"] = body.get("reference")
         answer["template"]["id"] = body["template_id"]
         return Response(json.dumps(answer), status=201, content_type="application/json")
+
+
+NotifyServer = TypeVar("NotifyServer", bound=Notify)
+
+
+def serve_notify(httpserver: HTTPServer, server: NotifyServer) -> NotifyServer:
+    """Answer Notify's e-mail and text endpoints on `httpserver` with `server`."""
+    httpserver.expect_request("/v2/notifications/email", method="POST").respond_with_handler(server.email)
+    httpserver.expect_request("/v2/notifications/sms", method="POST").respond_with_handler(server.sms)
+    return server
 
 
 def at(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> None:

@@ -25,7 +25,7 @@ from werkzeug import Request, Response
 
 from tests.conftest import REPOSITORY
 from tests.handlers.conftest import app_on, copy_library, make_ask
-from tests.handoff.support import OPEN, REFERENCE, Chat, at, wait_for
+from tests.handoff.support import OPEN, REFERENCE, Chat, at, serve_notify, wait_for
 from tests.handoff.support import Notify as NotifyServer
 from webhook.backends.registry import Backends
 from webhook.database import connect, migrate
@@ -172,10 +172,7 @@ class Notify(NotifyServer):
 
 @pytest.fixture
 def notify(httpserver: HTTPServer) -> Notify:
-    server = Notify()
-    httpserver.expect_request("/v2/notifications/email", method="POST").respond_with_handler(server.email)
-    httpserver.expect_request("/v2/notifications/sms", method="POST").respond_with_handler(server.sms)
-    return server
+    return serve_notify(httpserver, Notify())
 
 
 @pytest.fixture

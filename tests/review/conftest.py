@@ -63,15 +63,21 @@ class LibraryRepository:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> LibraryRepository:
-    """A git repository holding a copy of the library, committed once as `base`."""
+def new_library_repository(tmp_path: Path) -> LibraryRepository:
+    """A new git repository holding a copy of the library, nothing committed yet."""
     root = tmp_path / "repo"
     root.mkdir()
     for folder in ("intents", "councils"):
         shutil.copytree(REPOSITORY / folder, root / folder)
     repository = LibraryRepository(root)
     repository.git("init", "-q", "-b", "main")
+    return repository
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> LibraryRepository:
+    """A git repository holding a copy of the library, committed once as `base`."""
+    repository = new_library_repository(tmp_path)
     repository.commit("base")
     repository.git("tag", "base")
     return repository

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.conftest import REPOSITORY
-from tests.review.conftest import GIT_ENV, LibraryRepository
+from tests.review.conftest import GIT_ENV, LibraryRepository, new_library_repository
 from webhook.cli import main
 from webhook.fulfilment.handler_names import handler_names
 from webhook.library.validate import validate_library
@@ -75,12 +75,7 @@ def demo_reviews(data: Any) -> None:
 @pytest.fixture
 def history(tmp_path: Path) -> LibraryRepository:
     """The library committed on FIRST_DAY; on REVIEWED, demo's officer reviews it and commits its overlay."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for folder in ("intents", "councils"):
-        shutil.copytree(REPOSITORY / folder, root / folder)
-    repo = LibraryRepository(root)
-    repo.git("init", "-q", "-b", "main")
+    repo = new_library_repository(tmp_path)
     commit_on(repo, FIRST_DAY, "the library")
     repo.edit_yaml(DEMO, demo_reviews)
     commit_on(repo, REVIEWED.isoformat(), "demo reviews the library")
