@@ -27,6 +27,7 @@ from webhook.library.resolve import (
     ResolvedIntent,
     registered_county,
     resolved_intent,
+    unresolved_names,
 )
 from webhook.library.rulebook import RULES, Finding, Rule, rule  # noqa: F401 - the rule book
 from webhook.library.yaml_loader import Document, JsonPath
@@ -386,10 +387,15 @@ def _placeholder_undefined(library: Library) -> Iterator[tuple[Location, str]]:
             for language in council.languages:
                 if language not in intent.languages:
                     continue  # reported by language-parity
-                # Memoised: the webhook answers from these same resolutions after start-up.
+                missing = {
+                    name
+                    for name in unresolved_names(library, council, intent.id, language)
+                    if unknown_reason(name) is None
+                }
+                if not missing:
+                    continue
                 resolved = resolved_intent(library, council, intent.id, language)
-                missing = {name for name in resolved.unresolved if unknown_reason(name) is None}
-                for text in _spoken_texts(library, resolved) if missing else ():
+                for text in _spoken_texts(library, resolved):
                     for name, location in text.placeholders():
                         if name in missing and (name, location) not in reported:
                             reported.add((name, location))
