@@ -6,9 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import BuildLibrary
 from webhook.agent.store import ModelStore, UnknownCouncilLanguage, default_cache_dir
+from webhook.cli import main
 from webhook.library.loader import load_library
 
 # The minimal test library's pothole intent with a phrase no other intent shares.
@@ -125,18 +127,34 @@ def test_an_unknown_council_or_language_is_a_clear_error(
         store_for(build_library(), tmp_path).classifier(slug, language)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "two worker processes"])
 def test_build_all_trains_each_distinct_model_once_and_indexes_every_council(
-    build_library: BuildLibrary, tmp_path: Path
+    build_library: BuildLibrary, tmp_path: Path, jobs: int
 ) -> None:
     root, cache = build_library(), tmp_path / "cache"
-    summary = store_for(root, cache).build_all()
+    summary = store_for(root, cache).build_all(jobs)
 
     assert sorted(summary.models) == ["county/en", "district/en", "unitary/cy", "unitary/en"]
     distinct = set(summary.models.values())
     assert (summary.trained, summary.already_built) == (len(distinct), 4 - len(distinct))
     assert {path.stem for path in cache.glob("*.joblib")} == distinct
-    again = store_for(root, cache).build_all()
+    again = store_for(root, cache).build_all(jobs)
     assert (again.trained, again.already_built) == (0, 4)  # the image's second build trains nothing
+    assert store_for(root, cache).classifier("unitary", "cy").predict("bore da").intent_id == "system.welcome"
+
+
+def test_build_models_trains_in_parallel_from_the_command_line(
+    build_library: BuildLibrary, tmp_path: Path
+) -> None:
+    root, cache = build_library(), tmp_path / "cache"
+    args = ["build-models", "--library", str(root), "--cache-dir", str(cache), "--jobs", "2"]
+    done = CliRunner().invoke(main, args)
+
+    assert done.exit_code == 0, done.output
+    assert "4 council models" in done.output and "trained" in done.output
+    assert store_for(root, cache).is_built()
+    refused = CliRunner().invoke(main, [*args[:-1], "0"])
+    assert refused.exit_code == 2 and "--jobs" in refused.output
 
 
 def test_a_new_process_finds_each_councils_model_from_the_index_without_its_training_set(

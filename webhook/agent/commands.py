@@ -7,6 +7,7 @@ imported only when the command runs, so other commands start quickly.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -72,7 +73,13 @@ def nlu_report(
 @click.command("build-models")
 @LIBRARY_OPTION
 @CACHE_DIR_OPTION
-def build_models(library_dir: Path | None, cache_dir: Path | None) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many models to train at once, each in its own process (default: the CPUs this may use).",
+)
+def build_models(library_dir: Path | None, cache_dir: Path | None, jobs: int | None) -> None:
     """Train every council's intent classifiers that are not in the cache yet (councils with the same
     training data share one) and index them for this library, so no resident waits for training: run it
     where the image is built, with the cache folder the app will use ($NLU_CACHE_DIR)."""
@@ -88,7 +95,7 @@ def build_models(library_dir: Path | None, cache_dir: Path | None) -> None:
             f"the library has {len(errors)} error(s): run `sync-intents validate` and fix them first"
         )
     folder = cache_dir or default_cache_dir(loaded.library.root)
-    summary = ModelStore(loaded.library, folder).build_all()
+    summary = ModelStore(loaded.library, folder).build_all(jobs or len(os.sched_getaffinity(0)))
     distinct = len(set(summary.models.values()))
     click.echo(
         f"{len(summary.models)} council models ({distinct} distinct) in {folder}: {summary.trained} trained, "

@@ -19,11 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import tempfile
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -216,26 +218,29 @@ class ModelStore:
             key = keys[(council_slug, language)] = model_key(training, self.settings)
         return key
 
-    def build_all(self) -> BuildSummary:
+    def build_all(self, jobs: int = 1) -> BuildSummary:
         """Train every council's models that are not on disk yet, and write the index naming each
-        council's model for this library; models are not kept in memory (`sync-intents build-models`)."""
+        council's model for this library; models are not kept in memory (`sync-intents build-models`).
+
+        `jobs` > 1 trains that many models at once in worker processes (an image build with several
+        CPUs); they need the cache folder to hand the models back, so without one training stays here.
+        """
         started = time.perf_counter()
         models: dict[str, str] = {}
-        trained = already = 0
-        for slug, council in sorted(self.library.councils.items()):
-            for language in council.languages:
-                training = training_set(self.library, council, language, self.settings.max_variants)
-                key = model_key(training, self.settings)
-                on_disk = self.cache_dir is not None and (self.cache_dir / f"{key}.joblib").is_file()
-                if key in models.values() or on_disk:  # shared with a council before, or built before
-                    already += 1
-                else:
-                    with self._guard:
-                        lock = self._locks.setdefault(key, threading.Lock())
-                    with lock:  # a resident's turn asking for this model meanwhile waits, then loads it
-                        train_and_save(training, self.settings, key, self.cache_dir)
-                    trained += 1
-                models[f"{slug}/{language}"] = key
+        queued: set[str] = set()
+        already = 0
+        with _Trainer(self, jobs if self.cache_dir is not None else 1) as trainer:
+            for slug, council in sorted(self.library.councils.items()):
+                for language in council.languages:
+                    training = training_set(self.library, council, language, self.settings.max_variants)
+                    key = model_key(training, self.settings)
+                    on_disk = self.cache_dir is not None and (self.cache_dir / f"{key}.joblib").is_file()
+                    if key in queued or on_disk:  # shared with a council before, or built before
+                        already += 1
+                    else:
+                        queued.add(key)
+                        trainer.train(training, key)
+                    models[f"{slug}/{language}"] = key
         if self.cache_dir is not None:
             index = {"library": library_digest(self.library, self.settings), "models": models}
             path = _index_path(self.cache_dir, index["library"])
@@ -243,7 +248,7 @@ class ModelStore:
             path.write_text(json.dumps(index, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         with self._guard:
             self._keys = {tuple(name.split("/", 1)): key for name, key in models.items()}  # type: ignore[misc]
-        return BuildSummary(models, trained, already, time.perf_counter() - started)
+        return BuildSummary(models, len(queued), already, time.perf_counter() - started)
 
     def is_built(self) -> bool:
         """Whether every council's model is on disk under an index for this library (nothing to train)."""
@@ -303,3 +308,51 @@ class ModelStore:
             classifier.build_seconds,
         )
         return classifier
+
+
+class _Trainer:
+    """Trains models for `ModelStore.build_all`: here, one at a time under the model's lock (a resident's
+    turn asking for it meanwhile waits, then loads it), or in `jobs` worker processes that write them to
+    the cache folder. At most two per worker are queued, so the training sets of hundreds of councils
+    are never all in memory at once. Leaving the `with` block waits for every model."""
+
+    def __init__(self, store: ModelStore, jobs: int) -> None:
+        self.store = store
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None  # started by the first model to train, if any
+        self.pending: set[Future[None]] = set()
+
+    def __enter__(self) -> _Trainer:
+        return self
+
+    def train(self, training: TrainingSet, key: str) -> None:
+        """Train one model (or queue it, waiting while the workers are full)."""
+        store = self.store
+        if self.jobs <= 1:
+            with store._guard:
+                lock = store._locks.setdefault(key, threading.Lock())
+            with lock:
+                train_and_save(training, store.settings, key, store.cache_dir)
+            return
+        if self.pool is None:  # spawned, not forked: the caller may hold threads and locks
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        while len(self.pending) >= 2 * self.jobs:
+            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                future.result()  # a worker's failure stops the build with its own error
+        self.pending.add(self.pool.submit(_train_to_disk, training, store.settings, key, store.cache_dir))
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is None:
+            return
+        try:
+            for future in self.pending:
+                if exc_info[0] is None:
+                    future.result()
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def _train_to_disk(training: TrainingSet, settings: NLUSettings, key: str, cache_dir: Path | None) -> None:
+    """(Worker process) train one model into the cache folder; the model itself is not sent back."""
+    train_and_save(training, settings, key, cache_dir)
