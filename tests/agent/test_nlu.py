@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 
 import numpy as np
@@ -178,6 +179,18 @@ def test_the_fast_scorer_gives_scikit_learns_scores_and_probabilities(
     assert np.allclose(
         compile_pipeline(logistic).probabilities(probe), logistic.predict_proba(probe), atol=1e-9
     )
+
+
+def test_one_message_is_scored_as_scikit_learn_scores_it(demo_store: ModelStore) -> None:
+    """A resident's turn takes the quick single-message path; it must give the very same probabilities
+    (and survive the model's trip to the cache and back)."""
+    scorer = demo_store.classifier("demo", "en").scorer
+    probe = ["when is my bin day", "pothole on AA1 1AA high st!!", "Tŷ'r Cyngor", "xyzzy qwrt", "", "a"]
+    for text in probe:
+        assert np.allclose(scorer.probabilities_of(text), scorer.probabilities([text])[0], atol=1e-12), text
+    reloaded = pickle.loads(pickle.dumps(scorer))
+    assert "_one_text" not in pickle.loads(pickle.dumps(scorer)).__dict__  # the tables are not stored
+    assert np.allclose(reloaded.probabilities_of(probe[1]), scorer.probabilities([probe[1]])[0], atol=1e-12)
 
 
 def test_a_calibrated_score_row_is_a_probability_distribution(demo_store: ModelStore) -> None:

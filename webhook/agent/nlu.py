@@ -82,7 +82,7 @@ class IntentClassifier:
         `candidates` restricts the answer to those intents (and fallback), e.g. the intents whose input
         contexts are active; their probabilities are renormalised before the threshold applies.
         """
-        probabilities = self.scorer.probabilities([text])[0]
+        probabilities = self.scorer.probabilities_of(text)
         return decide(self.labels, probabilities, self.threshold, candidates, self.settings.fallback_margin)
 
     def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
