@@ -253,6 +253,21 @@ def test_clear_welsh_is_guessed_welsh(guesser: LanguageGuesser, text: str) -> No
     assert language(guesser.guess(text)) == WELSH
 
 
+# Welsh with English nouns and no English grammar: the nouns are loanwords, and a Welsh chat must not
+# turn English under the resident.
+WELSH_WITH_ENGLISH_NOUNS = [
+    "graffiti ar y bus shelter",
+    "llwyth o dog poo ar y cae chwarae",
+    "spray paint ar y wal",
+]
+
+
+@pytest.mark.parametrize("text", WELSH_WITH_ENGLISH_NOUNS)
+def test_english_nouns_in_welsh_are_not_taken_for_english(guesser: LanguageGuesser, text: str) -> None:
+    guess = guesser.guess(text)
+    assert guess is None or guess.language == "cy"
+
+
 @pytest.mark.parametrize("text", NO_LANGUAGE)
 def test_text_without_a_language_gets_no_guess(guesser: LanguageGuesser, text: str) -> None:
     assert guesser.guess(text) is None

@@ -25,6 +25,8 @@ DUMPED_CY = ["Sbwriel cartref", "Dodrefn neu fatresi", "Rhywbeth arall"]
         ("number 2", STREETS, [1]),  # the second in the list
         ("the last one", STREETS, [1]),
         ("yr ail un", STREETS, [1]),
+        ("yr un cynta", STREETS, [0]),  # as spoken, without the final f
+        ("yr ola plis", STREETS, [1]),
         ("lon y felin", ["Stryd Fawr, AA1 2AB", "Lôn y Felin, AA1 2AB"], [1]),  # no circumflex
         ("number 11", HOUSES, [1]),  # a house number, not the eleventh
         ("it's 11 High Street", HOUSES, [1]),

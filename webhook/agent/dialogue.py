@@ -212,8 +212,11 @@ class OfflineAgent:
             return None
         found = self.understanding.extract(council, state.language, intent, text)
         answers_prompt = pending.asking in found
+        # A new request leaves the question when the classifier is sure of it, or when the message
+        # starts by changing the subject ("actually when is the tip open", "a dweud y gwir, ...").
+        changing = bool(_CHANGING_SUBJECT.match(text)) and prediction.intent_id not in SMALL_TALK
         wants_something_else = prediction.intent_id not in (pending.intent_id, FALLBACK) and (
-            prediction.intent_id == SAFEGUARDING or prediction.confidence >= SWITCH_CONFIDENCE
+            prediction.intent_id == SAFEGUARDING or prediction.confidence >= SWITCH_CONFIDENCE or changing
         )
         if prediction.intent_id == SAFEGUARDING or (wants_something_else and not answers_prompt):
             state.pending = None

@@ -128,7 +128,14 @@ def _find(entity_name: str, text: str, library: Library, language: str, today: d
     if entity.kind == "regexp":
         return find_pattern_values(entity, text)
     entries = entity.languages.get(language) or entity.languages.get("en", ())
-    return synonym_matcher(tuple(entries), entity.fuzzy).find(text)
+    found = synonym_matcher(tuple(entries), entity.fuzzy).find(text)
+    english = entity.languages.get("en", ())
+    if found or not english or language == "en" or language not in entity.languages:
+        return found
+    # Welsh speakers type English words for things ("dog poo", "bin recycling"): when no Welsh synonym
+    # is there, the English ones as written (not misspelt: a Welsh word must not pass for an English
+    # one a few letters away).
+    return synonym_matcher(tuple(english), False).find(text)
 
 
 def _non_overlapping(matches: Iterable[Match], claimed: Sequence[Match]) -> list[Match]:

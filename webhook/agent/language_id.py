@@ -259,8 +259,14 @@ class Reading:
         both languages write ("a", "at") or names alone ("Gareth Jones")."""
         if self.english_total > -ENGLISH_THRESHOLD:
             return False
+        if self.english_grammar:
+            return True
+        # Without English grammar, English nouns among as many Welsh words that are not names are
+        # loanwords in a Welsh message ("llwyth o dog poo ar y cae chwarae"), not an English one.
+        if self.welsh_sentence_words >= self.english_words:
+            return False
         only_english = self.known_english > 0 and self.clear_welsh == 0
-        return bool(self.english_grammar or self.strong_english >= 2 or only_english)
+        return bool(self.strong_english >= 2 or only_english)
 
 
 def _confidence(total: float) -> float:

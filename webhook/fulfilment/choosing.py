@@ -71,6 +71,9 @@ ORDINALS = {
     "bottom": -1,
     "cyntaf": 1,
     "gyntaf": 1,
+    # As spoken and typed, without the final f: "yr un cynta", "yr ola".
+    "cynta": 1,
+    "gynta": 1,
     "ail": 2,
     "2il": 2,
     "trydydd": 3,
@@ -82,6 +85,7 @@ ORDINALS = {
     "bumed": 5,
     "chweched": 6,
     "olaf": -1,
+    "ola": -1,
 }
 #: Words around a choice that do not help to tell options apart ("its the one on ...", "yr un ar ...").
 FILLER = frozenset(
