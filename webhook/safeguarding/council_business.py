@@ -40,6 +40,10 @@ ENGLISH = (
     r"|mens shed|men s shed|friendship group)\b",
     # a landlord's gas safety duties are a certificate to show, not a leak
     r"\bgas safe(?:ty)? (?:certificate|cert|check|record|inspection|register|engineer)s?\b",
+    # supplies and keys handed over when a home changes hands, and a supplier's compensation
+    r"\b(?:compensation|final (?:meter )?reading|final bill|meter readings?|switch(?:ing)? suppliers?"
+    r"|empty (?:flat|house|property|home)|void (?:flat|house|property)|moving out|moving house"
+    r"|move out date|hand(?:ing)? (?:the |my )?keys back)\b",
 )
 
 _CY_BUSINESS = (
@@ -65,10 +69,14 @@ WELSH = (
     rf"|ein )?(?:\w+ )?{_CY_BUSINESS}\b",
     # aids, adaptations and assessments (as in English)
     r"\b(?:canllaw|canllawiau|lifft grisiau|ramp|addasiad\w*|grant cyfleusterau|asesiad (?:gofal|anghenion)"
-    r"|pecyn gofal|larwm|blwch allweddi|tocyn bws|casgliad (?:bin |biniau )?(?:a|gyda|efo) (?:chymorth"
+    r"|pecyn gofal|larwm(?! (?:co|carbon|nwy))|blwch allweddi|tocyn bws"
+    r"|casgliad (?:bin |biniau )?(?:a|gyda|efo) (?:chymorth"
     r"|cymorth))\b",
     # company for someone lonely (as in English): "clwb cinio fel bod dad ddim ar ben ei hun"
     r"\b(?:clwb cinio|glwb cinio|nghlwb cinio|cyfeillio|gyfeillio|canolfan ddydd|ganolfan ddydd|bore coffi"
     r"|fore coffi|clwb cymdeithasol|glwb cymdeithasol|grwp cyfeillgarwch)\b",
     r"\b(?:tystysgrif|dystysgrif|archwiliad) diogelwch nwy\b",
+    # supplies and keys handed over when a home changes hands (as in English)
+    r"\b(?:iawndal|darlleniad (?:mesurydd|terfynol)|bil terfynol|ty gwag|dy gwag|fflat gwag|eiddo gwag"
+    r"|symud allan|symud ty|newid cyflenwr|goriadau nol|allweddi nol)\b",
 )

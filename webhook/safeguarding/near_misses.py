@@ -220,9 +220,31 @@ ENGLISH = (
     # "suicide prevention training for our volunteers" (the topic words only, so "i need help, my partner
     # hits me" beside it is still screened)
     r"\b(?P<x>(?:suicide|self harm|domestic (?:abuse|violence)|child abuse|abuse|safeguarding|exploitation"
-    r"|modern slavery|fgm|forced marriage)) (?:prevention|awareness|strategy|policy|policies|training|course"
+    r"|modern slavery|fgm|forced marriage|child protection|radicali[sz]ation|extremism|terrorism|counter"
+    r" terrorism)) (?:prevention|awareness|strategy|policy|policies|training|course"
     r"|courses|statistics|stats|research|assignment|essay|dissertation|module"
-    r"|first aid|champions?|leads?)\b",
+    r"|first aid|champions?|leads?|statements?|act|acts|legislation|guidance|duty|duties|procedures?"
+    r"|procurement|audit|board|partnership|qualifications?|certificates?|level \d)\b",
+    # a job in the field: "safeguarding officer job vacancy", "level 3 safeguarding", "designated
+    # safeguarding lead" (the topic words only; asking for a safeguarding officer stays a disclosure)
+    r"\b(?P<x>(?:safeguarding|child protection|modern slavery|domestic abuse|exploitation|prevent)"
+    r"(?: \w+)?) (?:job|jobs|vacancy|vacancies|role|roles|post|posts|position|positions|career|careers"
+    r"|salary|interview|recruitment|apprenticeship)\b",
+    r"\blevel \d (?P<x>safeguarding|child protection)\b|\bdesignated safeguarding (?:lead|officer"
+    r"|person|manager)s?\b",
+    # pests the council or a contractor kills: "rats in the loft, can someone come and kill them"
+    r"\b(?:rats?|mice|mouse|wasps?|hornets?|bees|ants|cockroaches|fleas|bed ?bugs|pests?|vermin|pigeons?"
+    r"|moles?|squirrels?|slugs|insects|nests?|infestation|rodents?|weeds?|knotweed|moths"
+    r"|silverfish)\b(?: \w+){0,8} (?P<x>(?:kill|poison|exterminate|destroy|trap|get rid of)"
+    r" (?:them|it|em|the lot)(?: off)?)\b",
+    # threats in jest about a council service: "the kids will murder me if the pool is shut"
+    r"\b(?P<x>(?:kill|murder|strangle) (?:me|us))(?: \w+)? if (?:the|our|this|that|my) (?:\w+ ){0,3}(?:is"
+    r"|are|gets|get|isnt|arent|s|re|was|were) (?:\w+ )?(?:shut|closed|cancelled|canceled|late|missed|full"
+    r"|not collected|not emptied|not open|not fixed|off)\b",
+    # a nuisance one could die of: "ill die if i hear that hold music again"
+    r"\b(?P<x>die|scream|go mad|lose it|explode) if i (?:have to )?(?:hear|listen to|sit through|fill in|see"
+    r"|wait|read) (?:\w+ ){0,3}(?:music|song|tune|jingle|message|queue|form|forms|advert|letter|bill|hold"
+    r"|recording|menu|options)\b",
     r"\b(?:training|course|strategy|policy|assignment|essay|dissertation|research|statistics|stats"
     r"|leaflets?|posters?) (?:\w+ ){0,3}(?:on|about|into|of) (?P<x>(?:suicide|self harm|domestic (?:abuse"
     r"|violence)|child abuse|exploitation|modern slavery|fgm|forced marriage))(?: prevention"
@@ -248,6 +270,15 @@ _CY_STUDY = mutations(
     "taflen",
     "gweithdy",
     "atal",
+    "datganiad",
+    "deddf",
+    "swydd",
+    "swyddi",
+    "canllawiau",
+    "gweithdrefn",
+    "gweithdrefnau",
+    "cymhwyster",
+    "tystysgrif",
 )
 
 WELSH = (
@@ -289,8 +320,8 @@ WELSH = (
     r"\b(?:tagu|dagu|nhagu) (?:y |r |yr |fy |ein )?(?:ffens|goeden|coeden|coed|llwybr|lwybr|draen|draeniau"
     r"|gwter|planhigion|ardd|gardd|ngardd|wal|afon)\b",
     r"\b(?:taro|daro|nharo|curo|guro|cicio|gicio) (?:y |r |yr |fy |ein )?(?:nghar|car|gar|wal|ffens|bolard"
-    r"|twll|bin|min|drws|ciw|pel|ffenest)\b(?! i mewn| lawr)",
-    r"\b(?:curo|guro) (?:y |r )?(?:ciw|ciwiau|record|drws|drysau)\b(?! i mewn| lawr)",
+    r"|twll|bin|min|drws|ciw|pel|ffenest)\b(?! i mewn| i lawr| lawr)",
+    r"\b(?:curo|guro) (?:y |r )?(?:ciw|ciwiau|record|drws|drysau)\b(?! i mewn| i lawr| lawr)",
     # accidents: "syrthiais ... a brifo fy hun", "torrais fy llaw ar wydr", "brifo fy nghefn"
     r"\b(?:syrthio|syrthiais|syrthiodd|baglu|baglais|baglodd|llithro|llithrais|cwympo|cwympais|disgyn"
     r"|disgynnais|codi|cario)\b(?: \w+){0,8} (?:a |ac )?(?P<x>(?:brifo|frifo|anafu|torri"
@@ -335,7 +366,20 @@ WELSH = (
     # "hyfforddiant atal hunanladdiad i wirfoddolwyr" (the topic words only)
     rf"\b{_CY_STUDY}\b(?: \w+){{0,3}} (?P<x>(?:hunanladdiad|hunan niwed"
     r"|hunan niweidio|cam drin|gam drin|ngham drin|cham drin|camdrin|trais domestig|drais domestig"
-    r"|priodas dan orfod|fgm|caethwasiaeth fodern|camfanteisio|gamfanteisio))\b",
+    r"|priodas dan orfod|fgm|caethwasiaeth fodern|camfanteisio|gamfanteisio|diogelu|amddiffyn plant"
+    r"|radicaleiddio|eithafiaeth|terfysgaeth))\b",
+    r"\b(?P<x>diogelu|amddiffyn plant) (?:lefel \d|\w+ dynodedig)\b|\b(?:person|swyddog|arweinydd)"
+    r" diogelu dynodedig\b",
+    # plâu i'w lladd: "llygod mawr yn y to, all rhywun ddod i'w lladd nhw"
+    r"\b(?:llygod|lygod|cacwn|gacwn|gwenyn|pryfed|bryfed|morgrug|llau|pla|plau|nyth|colomennod|gwiwerod"
+    r"|tyrchod|chwyn|clymog)\b(?: \w+){0,8} (?P<x>(?:i w |i n |eu |w )?(?:lladd|ladd|gwenwyno|wenwyno|difa"
+    r"|ddifa)(?: nhw)?)\b",
+    # bygwth cellweirus am wasanaeth: "neith y plant fy lladd i os ydy'r pwll ar gau"
+    r"(?P<x>fy (?:lladd|ladd)) i os (?:ydy|yw|ydi|bydd|fydd|dydy|dyw|ydyn|ydan) (?:r |y |yr )?"
+    r"(?:\w+ ){1,3}"
+    r"(?:ar gau|wedi cau|di cau|wedi canslo|di canslo|yn hwyr|n hwyr|yn llawn|n llawn)\b",
+    # y tywydd: "mae'n bwrw hen wragedd a ffyn" (bwrw is to hit as well as to rain)
+    r"\b(?P<x>bwrw|fwrw|mwrw) (?:hi |glaw|eira|cenllysg|cesair|hen wragedd)",
     r"\b(?P<x>(?:hunanladdiad|hunan niwed|cam drin|gam drin|trais domestig|drais domestig)(?: domestig)?)"
     r" (?:y cyngor|r cyngor|ar gyfer|i wirfoddolwyr)\b(?! (?:fi|i|fy hun))",
     # a vehicle that nearly hit someone: "lori bron a nharo i" (a lorry nearly hit me)

@@ -17,6 +17,7 @@ from webhook.safeguarding.kinds import (
     forced_marriage,
     hardship,
     homeless,
+    radicalisation,
     suicide,
 )
 
@@ -30,6 +31,7 @@ KINDS: tuple[ModuleType, ...] = (
     homeless,
     hardship,
     emergency,
+    radicalisation,
 )
 
 ENGLISH: tuple[str, ...] = tuple(pattern for kind in KINDS for pattern in kind.ENGLISH)

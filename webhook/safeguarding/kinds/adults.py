@@ -96,6 +96,18 @@ ENGLISH = (
     r"\badults? (?:at risk|in danger|being (?:abused|hurt|harmed|neglected|exploited"
     r"|taken advantage of))\b(?! (?:team|teams|register|list|policy|policies|training|board|service|services"
     r"|collection|referral|form|email|procedure))",
+    # organisational abuse: people restrained or shut in to suit the staff ("the home locks the residents
+    # in their rooms at night", "strap him into the chair so he cant get up")
+    r"\block(?:s|ed|ing)? (?:the |all the )?(?:residents|patients|clients|service users|people|him|her|them"
+    r"|mum|dad|nan|grandad|gran|my \w+) (?:\w+ )?in (?:their|his|her|my|the|a|our) (?:bed)?rooms?\b",
+    r"\b(?:tie|ties|tied|tying|strap|straps|strapped|strapping) (?:him|her|them|me|residents|patients"
+    r"|my \w+|dad|mum|nan|grandad|gran)\b(?: \w+){0,3} (?:to|into|in) (?:the |a |his |her |their |my )?"
+    r"(?:chair|bed|wheelchair|radiator)\b(?=(?: \w+){0,3} (?:so|cos|because|to stop)"
+    r" (?:he|she|they|i|him|her|them)"
+    r" (?:cant|can not|cannot|wont|doesnt|cant get up|from))",
+    # injuries with no accident told: "finger marks all up his arms", "cigarette burns"
+    r"\b(?:finger ?marks|fingertip bruises|grip marks|hand ?prints?|belt marks|bite marks|welts|cigarette"
+    r" burns|black eyes?|unexplained (?:bruises|bruising|injuries|marks|burns))\b",
 )
 
 WELSH = (
@@ -153,4 +165,13 @@ WELSH = (
     r"\b(?:cael|gael|gwneud|wneud|perswadio|berswadio|twyllo|dwyllo|gorfodi|orfodi) (?:ei |fy )?(?:o |hi "
     r"|nhw |fo |e )?i (?:arwyddo|llofnodi|lofnodi|drosglwyddo|trosglwyddo|roi|rhoi|dynnu"
     r"|tynnu) (?:\w+ ){0,2}(?:sieciau|siec|arian|pres|cynilion|ty|ewyllys|pensiwn|cerdyn|pin|popeth)\b",
+    # cam-drin sefydliadol: cloi neu glymu pobl er hwylustod y staff (as in English)
+    r"\b(?:cloi|gloi|nghloi) (?:r |y )?(?:preswylwyr|cleifion|pobl|hi|fo|nhw|mam|dad|nain|taid)\b(?: \w+)?"
+    r" (?:yn|mewn) (?:eu|ei|y|r) (?:stafell\w*|ystafell\w*|llofft\w*)\b",
+    r"\b(?:strapio|clymu|glymu|nghlymu|chlymu) (?:\w+ ){0,2}(?:i r|i|wrth y|wrth r|yn y|yn sownd i r)"
+    r" (?:gadair|cadair|gwely|wely|gadair olwyn|rheiddiadur)\b",
+    # anafiadau heb esboniad (as in English)
+    r"\b(?:olion bysedd|ol bysedd|marciau bysedd|marciau belt|olion belt|llosgiadau sigaret|llosgiadau crwn"
+    r"|llygad ddu|llygaid duon|cleisiau heb esboniad|anafiadau heb esboniad)\b",
+    r"\b(?:cyffwrdd|gyffwrdd|nghyffwrdd|chyffwrdd) (?:yno fi|yndda i|ynof|yno i|ynddi hi|ynddo fo)\b",
 )

@@ -111,6 +111,27 @@ ENGLISH = (
     r"\b(?:slumped|unconscious|passed out|collapsed|not moving|unresponsive)\b(?: \w+){0,4} (?:wheel"
     r"|road|floor"
     r"|street|stairs|blood)\b",
+    # gas escaping and carbon monoxide are danger to life wherever they are: "gas leak", "co alarm going
+    # off" (not a battery chirp, a safety certificate or a detector to buy)
+    r"\bgas (?:is )?leak(?:s|ing|ed)?\b(?! (?:test|tests|check|checks|detector|detectors|survey))"
+    r"|\bleak(?:s|ing|ed)? gas\b|\bgas (?:is )?escaping\b",
+    r"\b(?:carbon monoxide|co) (?:\w+ )?(?:alarm|alarms|detector|detectors|monitor)(?: \w+){0,2}"
+    r" (?:going off|gone off|went off|sounding|ringing|screaming|beeping)\b(?!(?: \w+){0,5} batter)"
+    r"|\b(?:carbon monoxide|co) poison\w*",
+    # someone hurt who does not get up or respond: "shes not getting up", "he isnt responding"
+    rf"\b(?:{PERSON}|man|woman|lady|someone|somebody|person|lad|guy|bloke|girl|boy|he|she|they|hes|shes"
+    r"|theyre|child|kid|baby|toddler)(?: \w+){0,2} (?:is |s |are |re )?(?:not|isnt|arent|is not|still not)"
+    r" (?:moving|responding|getting up|waking up|conscious)\b(?! (?:for|in|early|till|until|on time"
+    r"|before|out|house|to (?:my|our|the|your|emails?|letters?)))",
+    # a vehicle that has just hit someone: "a car just hit a kid on a bike"
+    r"\b(?:car|van|lorry|bus|truck|driver|motorbike|taxi)\b(?: \w+){0,2} (?:has |s )?just (?:hit|run over"
+    r"|ran over|knocked (?:down|over)|mowed down) (?:a |an |the |my |our |this |some )?(?:\w+ )?(?:kid"
+    r"|child|boy|girl|man|woman|lady|pedestrian|cyclist|person|someone|somebody|toddler|baby|lad|bloke"
+    r"|guy|teenager|pensioner)\b",
+    # threats to burn a family out of their home: "said theyll burn us out", "will torch the house"
+    r"\b(?:burn|torch|firebomb|petrol bomb) (?:us|me|them|you|the family|my family) out\b",
+    r"\b(?:will|ll|gonna|going to|threat\w* to|threaten\w* to|said|says|say) (?:\w+ ){0,2}(?:burn|torch"
+    r"|firebomb|petrol bomb|set fire to) (?:the|my|our|your|his|her) (?:house|flat|place|home)(?: down)?\b",
 )
 
 WELSH = (
@@ -203,4 +224,19 @@ WELSH = (
     r"\b(?:llipa|anymwybodol|di llewygu|wedi llewygu)\b(?: \w+){0,4} (?:llyw|ffordd|llawr|stryd|grisiau"
     r"|gwaed)\b",
     r"\b(?:trio|treio) torri (?:mewn|i mewn)\b(?: \w+){0,2} (?:rwan|nawr|heno)\b",
+    # nwy yn gollwng, carbon monocsid (as in English)
+    r"\bnwy (?:\w+ )?(?:yn |n )?(?:gollwng|dianc)\b|\bgollyngiad nwy\b|\bleak nwy\b",
+    r"\blarwm (?:co|carbon monocsid|carbon monoxide|carbon)\b(?: \w+){0,2} (?:yn |n )?(?:canu|mynd|seinio"
+    r"|sgrechian|bipian|bipio)\b(?!(?: \w+){0,5} (?:batri|fatri))|\bgwenwyn\w* (?:carbon|co)\b",
+    # rhywun wedi brifo sy ddim yn symud nac yn ymateb: "dyn ar ei wyneb yn y parc a ddim yn ymateb"
+    r"\b(?:dyn|ddyn|dynes|ddynes|rhywun|rywun|person|plentyn|blentyn|hogyn|hogan|bachgen|babi|fabi|corff"
+    r"|hen ddyn|hen wraig|beiciwr|feiciwr)\b(?: \w+){0,7} (?:a |ac )?(?:ddim yn|dim yn|dydy o ddim yn"
+    r"|dydy hi ddim yn|methu) (?:symud|ymateb|deffro|codi)\b(?! (?:i |ir |i r |o r |o |yn y bore|mewn pryd))",
+    # cerbyd newydd daro rhywun: "car newydd daro plentyn ar feic"
+    r"\b(?:car|fan|lori|bws|gyrrwr|tacsi|beic modur)\b(?: \w+){0,2} (?:newydd|wedi|di) (?:daro|taro|fwrw"
+    r"|bwrw|redeg dros|rhedeg dros|ngwthio) (?:\w+ )?(?:plentyn|blentyn|dyn|ddyn|dynes|ddynes|rhywun|rywun"
+    r"|hogyn|hogan|bachgen|merch|beiciwr|feiciwr|person|cerddwr|gerddwr|babi|hen wraig|hen ddyn)\b",
+    # bygwth llosgi teulu allan o'u cartref: "deud neith nhw'n llosgi ni allan"
+    r"\b(?:llosgi|losgi|rhoi tan i|roi tan i) (?:ni|fi|nhw|chi|ein teulu|fy nheulu) allan\b"
+    r"|\b(?:ein|fy|eich|n) (?:llosgi|losgi) (?:ni |fi )?allan\b",
 )

@@ -23,7 +23,9 @@ _NO_SUPPLY = (
     r"|disconnected|gone off|out of credit|no credit|empty)|(?:cant|can not|cannot"
     r"|couldnt) afford (?:to )?(?:feed|food|eat|heat|the heating|heating|gas|electric|electricity|the meter"
     r"|top up|to top up|nappies|milk)|(?:run|ran) out of (?:food|gas|electric|credit|nappies|formula|milk)"
-    r"|nothing (?:to eat|in the (?:cupboards?|fridge|house|flat))|empty (?:cupboards|fridge))"
+    r"|nothing (?:to eat|in the (?:cupboards?|fridge|house|flat))|empty (?:cupboards|fridge)"
+    r"|(?:prepay|prepayment|pre pay|leccy|lecky|emergency credit|key|card)(?: \w+){0,2} (?:has |have |s |is "
+    r"|just |been )*(?:gone|run out|ran out|out|empty|finished))"
 )
 #: Without heating or power: a repair, unless someone is endangered by it.
 _NO_HEAT = (
@@ -69,7 +71,8 @@ _CY_NO_SUPPLY = (
     r"(?:(?:dim|heb|does dim|does gen i ddim|sgen i ddim|sgynnon ni ddim|dim digon o) (?:\w+ )?(?:bwyd|fwyd"
     r"|nwy|trydan|drydan|pres|arian|llaeth|llefrith|clytiau|nappies)\b(?! (?:gwastraff|cadi))|(?:trydan|nwy"
     r"|meter|mesurydd)(?: \w+){0,2} (?:wedi |wedi i |wedi ei |wedi cael ei )?(?:rhedeg allan|redeg allan"
-    r"|dorri|torri|diffodd|ddiffodd|gorffen|stopio)|methu fforddio (?:bwyd|bwydo|fwydo|gwres|wres|nwy|trydan"
+    r"|dorri|torri|diffodd|ddiffodd|gorffen|stopio|di gorffen|wedi gorffen|mynd|wedi mynd|di mynd)"
+    r"|methu fforddio (?:bwyd|bwydo|fwydo|gwres|wres|nwy|trydan"
     r"|gwresogi|wresogi)|dim byd (?:yn y cypyrddau|yn y cwpwrdd|yn yr oergell|i fwyta))"
 )
 _CY_NO_HEAT = (

@@ -153,6 +153,29 @@ ENGLISH = (
     r"\b(?:burnt|burned|cut|cutting|hurt|hit|scratched|starved|starving|starve|not eaten|havent eaten"
     r"|stopped eating) (?:\w+ ){0,3}on purpose\b",
     r"\bsh (?:again|last night|tonight|relapse)\b|\brelapsed (?:on|with|into) (?:sh|self harm|cutting)\b",
+    # self-harm said as a habit come back: "cutting again every night", "started burning again"
+    r"(?:^|\b(?:im|i m|i am|been|started|start|keep|kept|back to|gone back to|went back to) )(?:cutting"
+    r"|self harming|harming|burning|scratching) (?:again|every (?:night|day)|most nights|more and more)\b",
+    # a place to die, said as a fragment: "stood on the bridge over the motorway", "at the top of the
+    # multi storey looking down"
+    r"(?:^|\b(?:im|i m|i am|been|currently|just) )(?:stood|standing|sat|sitting|up|out|at) (?:\w+ ){0,2}(?:on"
+    r"|at|by|near|of) (?:the |a )?(?:\w+ )?(?:bridge|cliff|cliffs|ledge|edge|roof|rooftop|railway line"
+    r"|train tracks|tracks|balcony|viaduct|multi storey|top floor)\b(?= (?:right now|now|tonight|again|and"
+    r" (?:i|im|thinking|want|cant)|thinking|wanting|ready|about to|going to|gonna|looking down|looking over"
+    r"|staring down)|(?: \w+){0,3}$)",
+    # gone before the council's next step, and past caring: "doesnt matter, ill be gone by then" (not "ill
+    # be gone by then, leave it next door"), "ill be dead by then", "wont need it after this week"
+    r"\b(?:doesnt|dont|wont|does not|will not|do not) matter\b(?: \w+){0,4} (?:ill|i ll|i will|im|i m)"
+    r" (?:be )?(?:gone|dead|long gone|not here)\b|\b(?:ill|i ll|i will|im|i m) (?:be )?(?:dead|long gone)"
+    r" (?:by then|by the time|before (?:then|that|it))\b|\b(?:ill|i ll|i will) (?:be )?gone (?:by then"
+    r"|for good) anyway\b",
+    r"\bgiv(?:e|ing|en) (?:away )?(?:all )?(?:my|me) (?:stuff|things|belongings|possessions|clothes|pets?"
+    r"|cat|dog) away\b|\bgiv(?:e|ing|en) away (?:all )?(?:my|me) (?:stuff|things|belongings|possessions"
+    r"|clothes|pets?|cat|dog)\b",
+    r"\b(?:i|ill|i ll|i will|im|i m) (?:wont|will not|not going to|not gonna|dont|do not)"
+    r" (?:be )?need(?:ing)? (?:it|them|anything|any of (?:it|this|them)|my \w+) (?:after|where im going"
+    r"|where i m going|any ?more"
+    r"|much longer)\b",
 )
 
 WELSH = (
@@ -269,4 +292,17 @@ WELSH = (
     r"|am byth)\b",
     r"\b(?:injan|injian|engine) (?:yn |n )?(?:rhedeg|redeg)\b(?: \w+){0,6} (?:garej|garej|pibell)\b"
     r"|\bgarej\b(?: \w+){0,6} (?:injan|injian|engine) (?:yn |n )?(?:rhedeg|redeg)\b",
+    # hunan-niweidio fel arfer wedi dod nol: "torri eto bob nos" (not "wedi torri eto", broken again)
+    r"(?:^|\b(?:dwi|dw i|wedi dechrau|di dechrau|dechrau|yn ol i|nol i) )(?:n |yn )?(?:torri|llosgi|crafu"
+    r"|hunan niweidio) (?:eto )?(?:bob nos|bob dydd|bob noson|rhan fwya o nosweithiau)\b",
+    # lle i farw, fel darn byr: "sefyll ar y bont dros yr a55", "ar ben y maes parcio aml-lawr yn sbio lawr"
+    r"^(?:n |yn )?(?:sefyll|eistedd|ista|ar ben|ar ymyl|ar) (?:\w+ ){0,3}(?:y |r |yr )?(?:bont|pont|clogwyn"
+    r"|glogwyn|dibyn|ymyl|to|rheilffordd|trac|balconi|maes parcio|adeilad)\b(?=(?: \w+){0,4} (?:rwan|nawr"
+    r"|heno|eto|yn sbio lawr|yn edrych lawr|yn edrych i lawr|sbio lawr)|(?: \w+){0,3}$)",
+    # wedi mynd cyn cam nesa'r cyngor: "fydda i di mynd erbyn hynny"
+    r"\b(?:dim ots|sdim ots|does dim ots|ddim ots|dim bwys|sdim bwys)\b(?: \w+){0,4} (?:fydda i|fyddai"
+    r"|bydda i|fydda fi|fi) (?:wedi|di) (?:mynd|marw)\b|\b(?:fydda i|fyddai|bydda i|fydda fi|fi) (?:wedi"
+    r"|di) marw (?:erbyn hynny|erbyn hyn|cyn hynny)\b",
+    r"\b(?:rhoi|roi) (?:fy |y |yn )?(?:stwff|mhethau|pethau|eiddo|nillad|dillad|anifeiliaid|nghath|nghi)"
+    r"(?: i gyd)? (?:i ffwrdd|i bobl|i ffrindiau)\b(?=.*\b(?:ddim angen|dim angen|ar ol|fydda i ddim))",
 )
