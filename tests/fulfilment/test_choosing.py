@@ -26,6 +26,8 @@ DUMPED_CY = ["Sbwriel cartref", "Dodrefn neu fatresi", "Rhywbeth arall"]
         ("the last one", STREETS, [1]),
         ("yr ail un", STREETS, [1]),
         ("yr un cynta", STREETS, [0]),  # as spoken, without the final f
+        ("option 3", DUMPED, [2]),
+        ("opsiwn 2", DUMPED_CY, [1]),
         ("yr ola plis", STREETS, [1]),
         ("lon y felin", ["Stryd Fawr, AA1 2AB", "Lôn y Felin, AA1 2AB"], [1]),  # no circumflex
         ("number 11", HOUSES, [1]),  # a house number, not the eleventh

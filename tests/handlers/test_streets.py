@@ -27,6 +27,7 @@ from tests.handlers.shapes import (
     open311_services,
     postcode_found,
 )
+from webhook.fulfilment.handlers.reporting import place_in_text
 
 OPEN311 = "/_fakes/open311"
 NOTIFY_EMAIL = "/v2/notifications/email"
@@ -447,3 +448,19 @@ def test_a_report_the_council_takes_another_way_gets_its_page(tmp_path: Path, ap
     assert answer.texts[0].startswith("If someone is in danger, call 999.")
     assert answer.links == ["https://www.oxford.gov.uk"]
     assert [request for request, _ in apis.log if request.method == "POST"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("loud music from 8 station road every night", "8 station road"),
+        ("swn uchel o 3 heol y bont", "3 heol y bont"),
+        ("rubbish dumped next to 40 park avenue", "40 park avenue"),
+        ("baw ci ar bwys 2 stryd y farchnad", "2 stryd y farchnad"),
+        ("music from 10 till 2 every night", None),  # a time, not an address
+        ("parti o 11pm tan 4am", None),
+        ("noise from the flat above", None),  # no number, no street: nowhere to send anyone
+    ],
+)
+def test_an_address_typed_in_the_first_message_is_where_the_problem_is(text: str, place: str | None) -> None:
+    assert place_in_text(text) == place

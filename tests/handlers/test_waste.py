@@ -147,6 +147,24 @@ class TestStreetPicker:
         assert answer.texts[0].startswith("Eich casgliad nesaf yn Stryd Fawr, AA1 2AB: dydd Mawrth 9 Mehefin")
 
 
+def test_a_corrected_postcode_looks_the_bin_day_up_again_and_ends_the_old_picker(ask: Ask, clock) -> None:
+    clock(WEDNESDAY)
+    first = ask("waste.collection_day", parameters={"postcode": "AA1 2AB"})  # offers two streets
+    corrected = ask(
+        "dialogue.different_address",
+        text="oops wrong postcode, should be AA1 1AA",
+        parameters={"postcode": "AA1 1AA"},
+        contexts=picked(first),
+    )
+    assert corrected.texts[0] == (
+        "Your next collection is Monday 8 June: Black bin (general waste), Food caddy and Glass box."
+    )
+    assert corrected.context("resident") == {"postcode": "AA1 1AA", "intent": "waste.collection_day"}
+    assert corrected.context("awaiting") is None  # the streets of AA1 2AB are no longer on offer
+    without_one = ask("dialogue.different_address", text="wrong postcode", contexts=picked(first))
+    assert "postcode" in without_one.texts[0].lower()  # no new postcode yet: it asks for one
+
+
 def test_a_postcode_without_rounds_is_questioned(ask: Ask) -> None:
     answer = ask("waste.collection_day", parameters={"postcode": "AA9 9ZZ"})
     assert answer.texts == [

@@ -494,8 +494,11 @@ def _missing_required(intent: Intent, values: Mapping[str, Any]) -> str | None:
 
 #: How residents start a message that leaves the bot's question for something else (English, Welsh).
 _CHANGING_SUBJECT = re.compile(
-    r"\s*(?:actually|no,? i meant|i meant|sorry,? i meant|instead|wait|hang on|hold on|forget that|"
-    r"a dweud y gwir|na,? o'?n i'?n (?:feddwl|meddwl)|yn lle|arhoswch|aros funud)\b",
+    r"\s*(?:(?:sorry|sori|oh|ok|and|a),?\s+)?"
+    r"(?:actually|no,? i meant|i meant|sorry,? i meant|instead|wait|hang on|hold on|forget that|"
+    r"(?:another|a different|one more|other) question|can i ask (?:something|you something) else|"
+    r"a dweud y gwir|na,? o'?n i'?n (?:feddwl|meddwl)|yn lle|arhoswch|aros funud|"
+    r"cwestiwn (?:arall|gwahanol))\b",
     re.IGNORECASE,
 )
 

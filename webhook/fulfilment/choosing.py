@@ -90,9 +90,10 @@ ORDINALS = {
 #: Words around a choice that do not help to tell options apart ("its the one on ...", "yr un ar ...").
 FILLER = frozenset(
     "a an the its it is thats that this one ones on in at of please pls plz mine my i live im is "
-    "number no num house address yes yeah yep ok okay er um its me for than about like some lots "
-    "loads lot really very just of and or with".split()
-    + "yr y r un ar yn yw ydy fy i mae o plis rhif ty cyfeiriad ie iawn dyna hwnna honna na".split()
+    "number no num option choice house address yes yeah yep ok okay er um its me for than about like "
+    "some lots loads lot really very just of and or with".split()
+    + "yr y r un ar yn yw ydy fy i mae o plis rhif opsiwn dewis ty cyfeiriad ie iawn dyna hwnna honna "
+    "na".split()
 )
 #: Words of place and amount that options of every kind hold ("Across most of the road", "Mill Lane"):
 #: on their own they tell no option apart, so "the corner of hill road and church lane" picks none.

@@ -15,6 +15,7 @@ from typing import Any
 
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
+from webhook.fulfilment.corrections import DIFFERENT_ADDRESS, corrected_lookup, ending_earlier_flows
 from webhook.fulfilment.fulfil import Outcome, fulfil
 from webhook.fulfilment.handlers.common import with_lines_status
 from webhook.fulfilment.questions import continuation
@@ -73,7 +74,8 @@ class Engine:
         """The reply to a call to this council, logged as one redacted JSON line. An answer to the
         bot's own question is answered by the intent that asked it (see questions.py)."""
         matched = call.intent_name
-        call = crisis_first(self.library, council, continuation(self.library, council, call))
+        call = continuation(self.library, council, corrected_lookup(self.library, council, call))
+        call = crisis_first(self.library, council, call)
         turn = Turn(
             council,
             self.library,
@@ -83,6 +85,8 @@ class Engine:
             self.backends.for_council(council),
         )
         reply, outcome, handler = fulfil(turn, self.handlers, self.executor)
+        if matched == DIFFERENT_ADDRESS and call.intent_name != matched:
+            reply = ending_earlier_flows(call, reply)
         if outcome in (Outcome.LIBRARY, Outcome.FAILED, Outcome.TIMED_OUT):
             reply = with_lines_status(turn, reply)  # handlers say it themselves where it matters
         log_event(

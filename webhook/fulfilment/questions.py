@@ -43,8 +43,23 @@ CANCEL_INTENT = "dialogue.cancel"
 #: ("forget it, ill phone instead"): what the agent understands, not what it says, so these stay beside
 #: the code that matches them. ("start again" is dialogue.start_again, which also forgets the postcode.)
 LEAVING_WORDS = {
-    "en": ("cancel", "stop", "never mind", "nevermind", "forget it", "forget that", "quit"),
-    "cy": ("canslo", "stopio", "stop", "dim ots", "anghofia fe", "anghofia fo", "anghofio"),
+    "en": ("cancel", "stop", "never mind", "nevermind", "forget it", "forget that", "quit", "leave it"),
+    "cy": (
+        "canslo",
+        "stopio",
+        "stop",
+        "stopia",
+        "dim ots",
+        "anghofia fe",
+        "anghofia fo",
+        "anghofiwch o",
+        "anghofiwch e",
+        "anghofio",
+        "gad hi",
+        "gad o",
+        "gadewch hi",
+        "gadewch o",
+    ),
 }
 
 

@@ -69,9 +69,14 @@ _ENGLISH_STREETS = (
 _WELSH_STREETS = r"stryd|heol|hewl|lon|ffordd|rhodfa|cilgant|clos|sgwar|stad"
 _STREET_WORDS = f"{_ENGLISH_STREETS}|{_WELSH_STREETS}"
 _PLACE = re.compile(
-    r"\b(?:outside|opposite|near|by|on|at|in front of|along|tu allan i|gyferbyn a|ger|wrth|ar|yn)\s+"
+    r"\b(?:outside|opposite|near|by|on|at|in front of|along|next to|behind|tu allan i|tu fas i|gyferbyn a|"
+    r"ar bwys|tu ol i|ger|wrth|ar|yn)\s+"
     r"(?P<place>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+[\w' ]+|"
-    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)",
+    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)|"
+    # "noise from 12 mill lane", "swn o 4 lon y felin": "from" and "o" say where only before an address
+    # (a house number and a street), never before a time or an amount ("from 10 till 2", "o 11pm").
+    r"\b(?:from|o)\s+(?P<address>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+"
+    rf"(?:(?:[\w']+\s+){{0,3}}?(?:{_ENGLISH_STREETS})\b|(?:{_WELSH_STREETS})\s+[\w' ]+))",
     re.IGNORECASE,
 )
 #: A street's own name: a word before an English street word, or after a Welsh one.
@@ -438,7 +443,7 @@ def place_in_text(text: str) -> str | None:
     """Where the first message says the problem is, when it names a street or a house number after a
     word of place ("pothole outside 12 mill lane", "golau wedi torri ar heol y parc"), as typed."""
     for match in _PLACE.finditer(text):
-        place = match.group("place").strip(" .,!?")
+        place = (match.group("place") or match.group("address")).strip(" .,!?")
         # "on my road" or "the street light" says nowhere: a place has a number or a street's name.
         if re.search(r"\d", place) or _NAMED.search(place):
             return place
