@@ -23,7 +23,9 @@ author; `--set independent` reads tests/safeguarding/independent/, written by an
 the screen, and since tuned on (its README says so); `--set heldout` reads
 bench/data/safeguarding_heldout/, written independently, scored twice, then retired into the detector's
 training (its README says so); `--set heldout-2` reads bench/data/safeguarding_heldout_2/, written later
-by another independent author and never tuned on: its first run is the honest figure.
+by another independent author, run once (2 December 2026) and not tuned on since; `--set heldout-3` reads
+bench/data/safeguarding_heldout_3/, written by a fifth author after that run: its first run is the
+honest figure.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ SETS = {
     "independent": REPOSITORY / "tests" / "safeguarding" / "independent",
     "heldout": REPOSITORY / "bench" / "data" / "safeguarding_heldout",
     "heldout-2": REPOSITORY / "bench" / "data" / "safeguarding_heldout_2",
+    "heldout-3": REPOSITORY / "bench" / "data" / "safeguarding_heldout_3",
 }
 DEFAULT_SET = "project"
 COUNCIL = "demo"
