@@ -32,6 +32,7 @@ from webhook.fakes.serving import serving_fakes
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.library.loader import load_library
+from webhook.safeguarding.screen import forget_recent_messages
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SCRIPTS = REPOSITORY / "tests" / "conversations"
@@ -98,6 +99,7 @@ def turn_times(cache: Path, fakes: str) -> list[float]:
                 body["language"] = script.language or "en"
                 if state:
                     body["state"] = state
+                forget_recent_messages()  # each turn a message never seen, as from a new resident
                 started = time.perf_counter()
                 response = client.post("/api/chat", json=body)
                 elapsed = (time.perf_counter() - started) * 1000

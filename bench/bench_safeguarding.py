@@ -47,7 +47,7 @@ from webhook.agent.training import training_set
 from webhook.library.loader import load_library
 from webhook.safeguarding.detector import default_detector, near_duplicate_groups, out_of_fold, scored
 from webhook.safeguarding.examples import shipped_examples
-from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, is_crisis, screen
+from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, default_screen, is_crisis, screen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -188,12 +188,14 @@ def main(set_name: str = DEFAULT_SET, cross_validation: bool = True) -> list[Fig
                             result.false_alarm_rate <= FALSE_ALARM_GOAL,
                         ),
                     ]
+            # Timed on the patterns themselves: `screen()` remembers recent messages (a turn asks twice),
+            # and every round after the first would time that memory instead.
             screened = f"{label} {language}: screen"
-            figures += latency(screened, texts, lambda t, language=language: crisis_in(t, language))
+            figures += latency(screened, texts, lambda t: default_screen().screen(t).hit)
             figures += latency(
                 f"{label} {language}: screen + detector",
                 texts,
-                lambda t, language=language: crisis_in(t, language) or detects(t, language),
+                lambda t, language=language: default_screen().screen(t).hit or detects(t, language),
             )
     return figures
 

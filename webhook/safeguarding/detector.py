@@ -27,6 +27,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -254,6 +255,17 @@ def warm_in_background(languages: Sequence[str] = LANGUAGES) -> threading.Thread
 def detected(text: str, language: str) -> bool:
     """True when the detector for `language` takes `text` for a disclosure (False for a language it
     has no detector for)."""
+    return _fires(text, language)
+
+
+def forget_detected() -> None:
+    """Forget the verdicts remembered for recent messages (see screen.forget_recent_messages)."""
+    _fires.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _fires(text: str, language: str) -> bool:
+    # Remembered for a while, as the screen's verdicts are: a message is asked about twice in a turn.
     detector = default_detector(language)
     return detector is not None and detector.fires(text)
 
