@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from tests.conftest import BuildLibrary, app_settings
 from tests.fulfilment.conftest import DIALOGFLOW_BLOCK, basic_auth, webhook_request
 from webhook import create_app
 from webhook.database import connect, migrate
+from webhook.database.migrate import HEAD_REVISION, alembic_config, current_revision
 from webhook.database.tables import conversations, feedback, metadata, turns
 from webhook.insights.recorder import Recorder
 
@@ -205,3 +207,16 @@ def test_the_migrations_create_exactly_the_tables_the_code_writes(database_url: 
     database.dispose()
 
     assert differences == []
+
+
+def test_a_database_at_the_newest_migration_is_recognised_without_alembic(database_url: str) -> None:
+    """Workers start on a migrated database without loading Alembic: the revision they compare with must
+    be the newest migration the package ships, or a new one would never be applied."""
+    script = ScriptDirectory.from_config(alembic_config(connect(database_url)))
+    assert script.get_current_head() == HEAD_REVISION
+
+    database = connect(database_url)
+    assert current_revision(database) is None  # a new database: migrated with Alembic
+    migrate(database)
+    assert current_revision(database) == HEAD_REVISION
+    database.dispose()
