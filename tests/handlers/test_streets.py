@@ -182,6 +182,41 @@ def test_a_pothole_is_reported_across_turns_and_confirmed_by_email(apis: HTTPSer
     assert email.headers["Authorization"].startswith("Bearer ")
 
 
+def test_a_thing_typed_for_what_was_dumped_picks_its_kind_and_dialogflow_learns_the_words(
+    apis: HTTPServer, ask: Ask
+) -> None:
+    # The council's `choice_words` name things residents type for each answer ("soffa" is furniture).
+    serve_open311(apis)
+    serve_postcode(apis, "AA1 2AB")
+    first = ask(
+        "streets.flytipping", language="cy", text="tipio ar Lôn y Felin", parameters={"postcode": "AA1 2AB"}
+    )
+    assert first.texts[-1] == "Beth sydd wedi'i ddympio?"
+    (choices,) = first.reply.session_entity_types
+    furniture = next(entity for entity in choices.entities if entity.value == "Dodrefn neu fatresi")
+    assert {"Dodrefn neu fatresi", "soffa", "gwely", "sofa"} <= set(furniture.synonyms)
+
+    answered = next_turn(ask, first, "dialogue.choice_answer", "hen soffa a gwely", language="cy")
+    assert "anfon y cyfeirnod" in answered.texts[-1]  # on to the next question: the kind was understood
+    next_turn(ask, answered, "dialogue.contact_answer", "dim diolch", language="cy")
+    [report] = posted(apis, f"{OPEN311}/requests.json")
+    assert report.form["attribute[waste_type]"] == "furniture"
+
+
+def test_in_welsh_the_second_one_is_the_second_quick_reply(apis: HTTPServer, ask: Ask) -> None:
+    # The council's Welsh names and the endpoint's English ones are one list of answers, not two.
+    serve_open311(apis)
+    serve_postcode(apis, "AA1 2AB")
+    first = ask(
+        "streets.flytipping", language="cy", text="tipio ar Lôn y Felin", parameters={"postcode": "AA1 2AB"}
+    )
+    assert first.quick_replies == ["Sbwriel cartref", "Dodrefn neu fatresi"]
+    answered = next_turn(ask, first, "dialogue.choice_answer", "yr ail un", language="cy")
+    next_turn(ask, answered, "dialogue.contact_answer", "dim diolch", language="cy")
+    [report] = posted(apis, f"{OPEN311}/requests.json")
+    assert report.form["attribute[waste_type]"] == "furniture"
+
+
 def test_welsh_fly_tipping_with_a_mobile_number_is_confirmed_by_text(apis: HTTPServer, ask: Ask) -> None:
     serve_open311(apis, created="2002")
     serve_postcode(apis, "AA1 2AB")

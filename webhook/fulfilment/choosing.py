@@ -122,14 +122,16 @@ def words(text: str) -> list[str]:
     return [SAME_MEANING.get(word, ABBREVIATIONS.get(word, word)) for word in _WORD.findall(plain)]
 
 
-def matching_options(text: str, labels: Sequence[str]) -> list[int]:
+def matching_options(text: str, labels: Sequence[str], synonyms: Sequence[Sequence[str]] = ()) -> list[int]:
     """The indexes of the options `text` names, best first; empty when it names none, several when it
     could mean more than one (the caller asks again).
 
     An option is named by its whole label, by its position ("the second one"), by a house number it
     holds, or by the words it shares with the message (typos forgiven): the options sharing the most
     of the message's words win, and a number the message gives must be one the option holds, when the
-    option holds any."""
+    option holds any. `synonyms`, in the options' order, are things a resident may type for an option
+    besides its label ("sofa", "bin bags" for "Furniture or mattresses", "Household rubbish"): each one
+    the message holds whole counts as a word the option shares with it."""
     said = words(text)
     if not said or not labels:
         return []
@@ -137,6 +139,13 @@ def matching_options(text: str, labels: Sequence[str]) -> list[int]:
     whole = [index for index, option in enumerate(options) if option == said]
     if whole:
         return whole
+    # Whole phrases only: "du" of "bagiau du" must not answer for the "tu" of "tu ol i" (behind).
+    typed = [
+        sum(all(_has_word(said, word) for word in words(synonym)) for synonym in synonyms[index])
+        if index < len(synonyms)
+        else 0
+        for index in range(len(labels))
+    ]
     content = [word for word in said if word not in FILLER]
     numbers = [word for word in content if _HOUSE_NUMBER.match(word)]
     names = [word for word in content if not _HOUSE_NUMBER.match(word) and word not in ORDINALS]
@@ -147,7 +156,7 @@ def matching_options(text: str, labels: Sequence[str]) -> list[int]:
         held = [word for word in option if _HOUSE_NUMBER.match(word)]
         if numbers and held and not all(number in held for number in numbers):
             continue
-        distinctive = sum(_has_word(option, name) for name in names if name not in GENERIC)
+        distinctive = sum(_has_word(option, name) for name in names if name not in GENERIC) + typed[index]
         shared = distinctive + sum(_has_word(option, name) for name in names if name in GENERIC)
         numbered = len(numbers) if held else 0
         # A word a place or a size might share with anything ("road", "most") names no option beside

@@ -73,28 +73,36 @@ class Question:
     asked: int = 1
     #: For a choice, the options offered, as their labels read (typed words are matched to them).
     options: tuple[str, ...] = ()
+    #: For a choice, words residents type for each option besides its label, in the options' order.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     def contexts(self) -> tuple[OutputContext, ...]:
         """The contexts a reply sets to ask this question."""
         values = {"intent": self.intent, "kind": self.kind, "parameters": dict(self.parameters)}
         if self.options:
             values["options"] = list(self.options)
+        if any(self.synonyms):
+            values["synonyms"] = [list(words) for words in self.synonyms]
         return (
             OutputContext(AWAITING, 1, {**values, "asked": self.asked}),
             OutputContext(f"awaiting_{self.kind}", 1),
         )
 
 
-def ask(turn: Turn, kind: str, options: Sequence[str] = ()) -> Question:
-    """The question this turn's handler is about to ask (for a choice, with the options' labels):
-    asked once more if the same was open."""
+def ask(
+    turn: Turn, kind: str, options: Sequence[str] = (), synonyms: Sequence[Sequence[str]] = ()
+) -> Question:
+    """The question this turn's handler is about to ask (for a choice, with the options' labels and any
+    other words residents type for them): asked once more if the same was open."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind of answer {kind!r}: one of {', '.join(KINDS)}")
     open_ = open_question(turn.contexts)
     same = open_ is not None and open_.intent == turn.intent_name and open_.kind == kind
     asked = open_.asked + 1 if same and open_ is not None else 1
     filled = {name: value for name, value in turn.parameters.items() if value not in ("", [], None)}
-    return Question(turn.intent_name, kind, filled, asked, tuple(options))
+    return Question(
+        turn.intent_name, kind, filled, asked, tuple(options), tuple(tuple(words) for words in synonyms)
+    )
 
 
 def open_question(contexts: Mapping[str, Context]) -> Question | None:
@@ -111,17 +119,29 @@ def open_question(contexts: Mapping[str, Context]) -> Question | None:
         asked = max(1, int(values.get("asked", 1)))
     except (TypeError, ValueError):
         asked = 1
-    options = values.get("options") or ()
-    labels = tuple(str(option) for option in options) if isinstance(options, (list, tuple)) else ()
-    return Question(intent, str(kind), dict(parameters), asked, labels)
+    labels = _strings(values.get("options"))
+    synonyms = values.get("synonyms")
+    words = tuple(_strings(item) for item in synonyms) if isinstance(synonyms, (list, tuple)) else ()
+    return Question(intent, str(kind), dict(parameters), asked, labels, words)
 
 
-def offered_options(contexts: Sequence[OutputContext]) -> tuple[str, ...]:
-    """The options of the question a reply asks, if it asks for a choice."""
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list from a context's parameters as strings (anything else, as a tampered state may hold, as
+    none)."""
+    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
+
+
+def offered_options(contexts: Sequence[OutputContext]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The options of the question a reply asks, if it asks for a choice, each with the other words
+    residents type for it."""
     for context in contexts:
         if context.name == AWAITING and context.lifespan > 0:
-            options = context.parameters.get("options") or ()
-            return tuple(str(option) for option in options) if isinstance(options, (list, tuple)) else ()
+            options = _strings(context.parameters.get("options"))
+            synonyms = context.parameters.get("synonyms")
+            words = [_strings(item) for item in synonyms] if isinstance(synonyms, (list, tuple)) else []
+            return tuple(
+                (option, tuple(words[i]) if i < len(words) else ()) for i, option in enumerate(options)
+            )
     return ()
 
 
@@ -130,7 +150,7 @@ def names_an_option(contexts: Mapping[str, Context], text: str) -> bool:
     "High Street, AA1 2AB"), so the offline agent takes it as the choice. (Dialogflow learns the
     options from the @choice session entity type the webhook sets with the question, render.py.)"""
     question = open_question(contexts)
-    return bool(question and question.options and matching_options(text, question.options))
+    return bool(question and question.options and matching_options(text, question.options, question.synonyms))
 
 
 def leaves(text: str, language: str) -> bool:

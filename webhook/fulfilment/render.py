@@ -62,7 +62,10 @@ def webhook_response(
             {
                 "name": f"{session.path}/entityTypes/{CHOICE_ENTITY}",
                 "entityOverrideMode": "ENTITY_OVERRIDE_MODE_OVERRIDE",
-                "entities": [{"value": option, "synonyms": [option]} for option in options],
+                "entities": [
+                    {"value": option, "synonyms": list(dict.fromkeys((option, *words)))}
+                    for option, words in options
+                ],
             }
         ]
     if reply.payload:

@@ -320,15 +320,20 @@ def council_website(council: Council, language: str) -> str | None:
 
 def pick(text: str, choices: Sequence[Mapping[str, Any]], key: str) -> str | None:
     """The choice the resident's message names: the quick reply itself, or typed words that name exactly
-    one choice's label (see choosing.py: "high st", "the second one", "number 12"); None otherwise."""
+    one choice's label or its `words` (see choosing.py: "high st", "the second one", "number 12", "an old
+    sofa"); None otherwise."""
     said = fold(text)
     if not said:
         return None
     for choice in choices:
         if said == fold(str(choice.get("reply", ""))):
             return str(choice[key])
-    found = matching_options(text, [str(choice.get("label", "")) for choice in choices])
-    return str(choices[found[0]][key]) if len(found) == 1 else None
+    labels = [str(choice.get("label", "")) for choice in choices]
+    words = [[str(word) for word in choice.get("words") or ()] for choice in choices]
+    found = matching_options(text, labels, words)
+    # The same value may be offered under two labels (the council's and the endpoint's): one value.
+    values = {str(choices[index][key]) for index in found}
+    return values.pop() if len(values) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -295,11 +295,17 @@ def _fit(turn: Turn, attribute: Attribute, answer: str) -> str | None:
         keys = {value.key for value in attribute.values}
         if answer in keys:
             return answer
-        # The resident may answer in either language: match the endpoint's names and the council's own.
+        # One choice per value, in the order offered (so "the second one" is the second quick reply). The
+        # resident may answer in either language: the endpoint's name is matched with the council's own.
         choices = [
-            {"key": value.key, "label": label, "reply": label}
+            {
+                "key": value.key,
+                "label": " ".join(dict.fromkeys((label, value.name))),
+                "reply": label,
+                "words": _choice_words(turn, attribute, value),
+            }
             for value in attribute.values
-            for label in dict.fromkeys((_choice_label(turn, attribute, value), value.name))
+            for label in (_choice_label(turn, attribute, value),)
         ]
         return pick(answer, choices, "key")
     return answer.strip() or None
@@ -312,16 +318,26 @@ def _choice_label(turn: Turn, attribute: Attribute, value: AttributeValue) -> st
     return localise(wording, turn.language) or value.name
 
 
+def _choice_words(turn: Turn, attribute: Attribute, value: AttributeValue) -> tuple[str, ...]:
+    """Words residents type for a value besides its name ("sofa" for furniture), from the council's
+    `choice_words`: the turn's language's, then English's (Welsh speakers type English words too)."""
+    settings = turn.council.backends.get("reports", {})
+    words = ((settings.get("choice_words") or {}).get(attribute.code) or {}).get(value.key) or {}
+    return tuple(dict.fromkeys((*words.get(turn.language, ()), *words.get("en", ()))))
+
+
 def _ask_attribute(turn: Turn, state: ReportState, attribute: Attribute) -> Reply:
     question = _question(turn, attribute)
     retry = state.asking == f"attribute:{attribute.code}"
     quick: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
     if attribute.values:
         quick = tuple(_choice_label(turn, attribute, value) for value in attribute.values)
+        synonyms = tuple(_choice_words(turn, attribute, value) for value in attribute.values)
         question += " " + turn.say("reporting.choose") if retry else ""
     elif attribute.datatype == "number" and retry:
         question += " " + turn.say("reporting.number_hint")
-    return _ask(turn, state, f"attribute:{attribute.code}", question, quick)
+    return _ask(turn, state, f"attribute:{attribute.code}", question, quick, synonyms)
 
 
 def _question(turn: Turn, attribute: Attribute) -> str:
@@ -331,7 +347,14 @@ def _question(turn: Turn, attribute: Attribute) -> str:
     return localise(wording, turn.language) or attribute.description
 
 
-def _ask(turn: Turn, state: ReportState, asking: str, question: str, quick: tuple[str, ...] = ()) -> Reply:
+def _ask(
+    turn: Turn,
+    state: ReportState,
+    asking: str,
+    question: str,
+    quick: tuple[str, ...] = (),
+    synonyms: tuple[tuple[str, ...], ...] = (),
+) -> Reply:
     state.tries = state.tries + 1 if state.asking == asking else 0
     if state.tries >= MAX_TRIES:
         phone = common.service_fact(turn, "phone")
@@ -350,7 +373,7 @@ def _ask(turn: Turn, state: ReportState, asking: str, question: str, quick: tupl
     # not remembered as theirs. The question's contexts let the resident's typed answer ("outside
     # number 12 on the high street") come back to this report rather than start another.
     kind = _answer_kind(asking, quick)
-    question = ask(turn, kind, quick if kind == "choice" else ())
+    question = ask(turn, kind, quick, synonyms) if kind == "choice" else ask(turn, kind)
     return with_context(reply, state.context(), *question.contexts())
 
 
