@@ -71,8 +71,10 @@ def test_a_welsh_word_is_matched_whatever_its_mutation() -> None:
 
 
 def test_words_given_for_an_option_name_it_as_its_label_does() -> None:
-    words = [["bin bags"], ["sofa", "settee", "bed"], ["bricks"], ["hedge cuttings"]]
+    words = [["bin bags"], ["sofa", "settee", "bed", "chair"], ["bricks"], ["hedge cuttings"]]
     assert matching_options("an old sofa and a bed", DUMPED, words) == [1]
+    assert matching_options("two sofas", DUMPED, words) == [1]  # another ending
+    assert matching_options("its by the church", DUMPED, words) == []  # "church" is no misspelt "chair"
     assert matching_options("just bricks", DUMPED, words) == [2]
     assert matching_options("a fridge", DUMPED, words) == []  # a thing no option's words hold
     assert matching_options("number 2", DUMPED, words) == [1]  # positions are unchanged

@@ -141,7 +141,7 @@ def matching_options(text: str, labels: Sequence[str], synonyms: Sequence[Sequen
         return whole
     # Whole phrases only: "du" of "bagiau du" must not answer for the "tu" of "tu ol i" (behind).
     typed = [
-        sum(all(_has_word(said, word) for word in words(synonym)) for synonym in synonyms[index])
+        sum(all(_holds_word(said, word) for word in words(synonym)) for synonym in synonyms[index])
         if index < len(synonyms)
         else 0
         for index in range(len(labels))
@@ -191,6 +191,17 @@ def _by_position(said: list[str], count: int) -> list[int]:
 
 def _numbers_match(numbers: list[str], option: list[str]) -> bool:
     return all(number in option for number in numbers)
+
+
+def _holds_word(said: list[str], word: str) -> bool:
+    """Whether the message holds a word given for an option, as written, mutated or with another
+    ending ("soffas", "gadair"), but not a word a letter or two away: "chair" is not "church"."""
+    if word in said or any(radical in said for radical in radicals(word)):
+        return True
+    if any(word in radicals(candidate) for candidate in said):
+        return True
+    stem = _stem(word)
+    return len(word) >= 4 and len(stem) >= MIN_STEM and any(_stem(candidate) == stem for candidate in said)
 
 
 def _has_word(option: list[str], word: str) -> bool:
