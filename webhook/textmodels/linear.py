@@ -107,16 +107,20 @@ class LinearScorer:
     def probabilities_of(self, text: str) -> np.ndarray:
         """The class probabilities of one message (a resident's turn), as `probabilities([text])[0]`
         gives them, without scikit-learn's per-call overhead."""
+        return self.to_probabilities(self.scores_of(text)[np.newaxis, :])[0]
+
+    def scores_of(self, text: str) -> np.ndarray:
+        """The raw scores of one message, as `scores([text])[0]` gives them, from the vocabularies
+        directly (OneText)."""
         if self._one_text is None:
-            return self.probabilities([text])[0]
+            return self.scores([text])[0]
         columns: list[int] = []
         values: list[np.ndarray] = []
         for vectoriser in self._one_text:
             found, weights = vectoriser.features(text)
             columns += found
             values.append(weights)
-        row = np.concatenate(values) @ self.weights[columns] + self.intercept
-        return self.to_probabilities(row[np.newaxis, :])[0]
+        return np.concatenate(values) @ self.weights[columns] + self.intercept
 
     @cached_property
     def _one_text(self) -> tuple[OneText, ...] | None:
