@@ -141,7 +141,7 @@ def matching_options(text: str, labels: Sequence[str], synonyms: Sequence[Sequen
         return whole
     # Whole phrases only: "du" of "bagiau du" must not answer for the "tu" of "tu ol i" (behind).
     typed = [
-        sum(all(_holds_word(said, word) for word in words(synonym)) for synonym in synonyms[index])
+        sum(all(_has_word(said, word, typos=False) for word in words(synonym)) for synonym in synonyms[index])
         if index < len(synonyms)
         else 0
         for index in range(len(labels))
@@ -193,18 +193,9 @@ def _numbers_match(numbers: list[str], option: list[str]) -> bool:
     return all(number in option for number in numbers)
 
 
-def _holds_word(said: list[str], word: str) -> bool:
-    """Whether the message holds a word given for an option, as written, mutated or with another
-    ending ("soffas", "gadair"), but not a word a letter or two away: "chair" is not "church"."""
-    if word in said or any(radical in said for radical in radicals(word)):
-        return True
-    if any(word in radicals(candidate) for candidate in said):
-        return True
-    stem = _stem(word)
-    return len(word) >= 4 and len(stem) >= MIN_STEM and any(_stem(candidate) == stem for candidate in said)
-
-
-def _has_word(option: list[str], word: str) -> bool:
+def _has_word(option: list[str], word: str, *, typos: bool = True) -> bool:
+    """Whether `option` holds the word, as written, mutated or with another ending, or (with `typos`)
+    misspelt: words given for an option are matched without, since "chair" is no misspelt "church"."""
     if word in option:
         return True
     if any(radical in option for radical in radicals(word)) or any(
@@ -216,6 +207,8 @@ def _has_word(option: list[str], word: str) -> bool:
     stem = _stem(word)
     if len(stem) >= MIN_STEM and any(_stem(candidate) == stem for candidate in option):
         return True
+    if not typos:
+        return False
     if any(_transposed(word, candidate) for candidate in option):
         return True
     forms = (word, *radicals(word))

@@ -119,15 +119,19 @@ def open_question(contexts: Mapping[str, Context]) -> Question | None:
         asked = max(1, int(values.get("asked", 1)))
     except (TypeError, ValueError):
         asked = 1
+    return Question(intent, str(kind), dict(parameters), asked, *_choices(values))
+
+
+def _choices(values: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The options a question context holds, and the words given for each, in the options' order
+    (anything else, as a tampered state may hold, as none)."""
     labels = _strings(values.get("options"))
     synonyms = values.get("synonyms")
-    words = tuple(_strings(item) for item in synonyms) if isinstance(synonyms, (list, tuple)) else ()
-    return Question(intent, str(kind), dict(parameters), asked, labels, words)
+    words = [_strings(item) for item in synonyms] if isinstance(synonyms, (list, tuple)) else []
+    return labels, tuple(words[index] if index < len(words) else () for index in range(len(labels)))
 
 
 def _strings(value: Any) -> tuple[str, ...]:
-    """A list from a context's parameters as strings (anything else, as a tampered state may hold, as
-    none)."""
     return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
 
 
@@ -136,12 +140,7 @@ def offered_options(contexts: Sequence[OutputContext]) -> tuple[tuple[str, tuple
     residents type for it."""
     for context in contexts:
         if context.name == AWAITING and context.lifespan > 0:
-            options = _strings(context.parameters.get("options"))
-            synonyms = context.parameters.get("synonyms")
-            words = [_strings(item) for item in synonyms] if isinstance(synonyms, (list, tuple)) else []
-            return tuple(
-                (option, tuple(words[i]) if i < len(words) else ()) for i, option in enumerate(options)
-            )
+            return tuple(zip(*_choices(context.parameters), strict=True))
     return ()
 
 

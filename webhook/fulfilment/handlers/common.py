@@ -331,9 +331,7 @@ def pick(text: str, choices: Sequence[Mapping[str, Any]], key: str) -> str | Non
     labels = [str(choice.get("label", "")) for choice in choices]
     words = [[str(word) for word in choice.get("words") or ()] for choice in choices]
     found = matching_options(text, labels, words)
-    # Choices that share a value (two labels for one answer) are one answer, not a tie.
-    values = {str(choices[index][key]) for index in found}
-    return values.pop() if len(values) == 1 else None
+    return str(choices[found[0]][key]) if len(found) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -313,17 +313,20 @@ def _fit(turn: Turn, attribute: Attribute, answer: str) -> str | None:
 
 def _choice_label(turn: Turn, attribute: Attribute, value: AttributeValue) -> str:
     """A value's name as the council words it in the turn's language, else the endpoint's name."""
-    settings = turn.council.backends.get("reports", {})
-    wording = ((settings.get("choices") or {}).get(attribute.code) or {}).get(value.key)
-    return localise(wording, turn.language) or value.name
+    return localise(_value_setting(turn, "choices", attribute, value), turn.language) or value.name
 
 
 def _choice_words(turn: Turn, attribute: Attribute, value: AttributeValue) -> tuple[str, ...]:
     """Words residents type for a value besides its name ("sofa" for furniture), from the council's
     `choice_words`: the turn's language's, then English's (Welsh speakers type English words too)."""
-    settings = turn.council.backends.get("reports", {})
-    words = ((settings.get("choice_words") or {}).get(attribute.code) or {}).get(value.key) or {}
+    words = _value_setting(turn, "choice_words", attribute, value) or {}
     return tuple(dict.fromkeys((*words.get(turn.language, ()), *words.get("en", ()))))
+
+
+def _value_setting(turn: Turn, name: str, attribute: Attribute, value: AttributeValue) -> Any:
+    """What the council's reports backend says under `name` for one value of one attribute, if anything."""
+    settings = turn.council.backends.get("reports", {})
+    return ((settings.get(name) or {}).get(attribute.code) or {}).get(value.key)
 
 
 def _ask_attribute(turn: Turn, state: ReportState, attribute: Attribute) -> Reply:
