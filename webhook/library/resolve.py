@@ -25,7 +25,7 @@ from webhook.library.model import (
     Responses,
     localise,
 )
-from webhook.library.placeholders import fill, placeholders
+from webhook.library.placeholders import fill
 from webhook.register.model import RegisteredCouncil
 
 T = TypeVar("T")
@@ -275,12 +275,9 @@ def _placeholder_names(
     key = None if override and override.responses else ("placeholder names", id(responses))
     found = library.memo.get(key) if key else None
     if found is None:
-        texts = [*responses.text, *responses.quick_replies]
-        texts += [part for link in responses.links for part in (link.text, link.url)]
-        if responses.card:
-            card = responses.card
-            texts += [card.title, card.subtitle, *(part for b in card.buttons for part in (b.text, b.url))]
-        found = tuple(dict.fromkeys(name for text in texts if "{" in text for name, _ in placeholders(text)))
+        named: list[str] = []
+        _fill_responses(responses, lambda name: named.append(name), {})  # every text, as resolving reads it
+        found = tuple(dict.fromkeys(named))
         if key:
             library.memo[key] = found
     return found
