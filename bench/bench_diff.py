@@ -9,6 +9,7 @@ empty model cache (cold), then again with the cache the first run filled (warm),
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -79,7 +80,13 @@ def main() -> list[Figure]:
         warm, _ = _run(root, cache, "--understanding")
         content, _ = _run(root, cache)
     retrained = report.count("points) over")
-    print(f"diff of the whole library (4 councils, 6 council-languages), {retrained} accuracy comparisons")
+    affected = re.search(r"(\d+) of (\d+) councils affected", report)
+    councils = affected.group(2) if affected else "?"
+    sections = report.count("\n#### ")
+    print(
+        f"diff of the whole library ({councils} councils, {sections} council-languages affected), "
+        f"{retrained} accuracy comparisons"
+    )
     print(f"  --understanding, empty model cache      {cold:6.1f} s")
     print(f"  --understanding, models cached          {warm:6.1f} s")
     print(f"  answers and Dialogflow changes only     {content:6.1f} s")

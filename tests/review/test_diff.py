@@ -13,12 +13,13 @@ from jsonschema import Draft202012Validator
 
 from tests.review.conftest import LibraryRepository
 from webhook.cli import main
-from webhook.review.render import MARKER, markdown
+from webhook.review.render import MARKER, markdown, text_lines
 from webhook.review.report import Review, Revision, build_review
 from webhook.review.serialise import as_json, schema
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 PAY = "intents/council_tax/pay.yaml"
+POLLING = "intents/elections/polling_station.yaml"
 
 
 def affected(review: Review) -> set[tuple[str, str]]:
@@ -55,6 +56,50 @@ def test_a_changed_answer_names_exactly_the_councils_and_languages_whose_residen
     assert not review.blockers()
 
 
+def test_a_new_phrase_names_exactly_the_councils_and_languages_that_understand_the_intent(
+    repo: LibraryRepository,
+) -> None:
+    # Every English-speaking council classifies council_tax.pay, the county too (to send residents on);
+    # no Welsh phrase changes, so no Welsh section, and nothing else appears.
+    repo.edit_yaml(PAY, lambda data: data["languages"]["en"]["phrases"].append("settle my council tax bill"))
+    repo.commit("one more way to say it")
+    args = ["diff", "--library", str(repo.root), "--base", "base", "--head", "HEAD", "--all"]
+
+    report = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    text = CliRunner().invoke(main, args).output
+
+    english = [(slug, "en") for slug in ("cardiff", "demo", "oxford", "oxfordshire")]
+    assert [(a["council"], a["language"]) for a in report["affected"]] == english
+    for section in report["sections"]:
+        [change] = section["intents"]
+        assert (change["intent"], change["phrases_added"], change["values"]) == ("council_tax.pay", 1, [])
+        [update] = section["dialogflow"]
+        assert update["name"] == "council_tax.pay"
+        assert update["phrases_added"] == ["settle my council tax bill"]
+    headings = [line for line in text.splitlines() if line.startswith("== ")]
+    assert headings == [f"== {slug}, English (en)" for slug, _ in english]
+    assert "Welsh" not in text
+
+
+def test_a_changed_prompt_shows_as_the_question_asked_in_that_language_only(repo: LibraryRepository) -> None:
+    # The county sends residents to their district for elections, so its agent asks nothing.
+    repo.replace(POLLING, "Er enghraifft, AA1 1AA.", "Er enghraifft, CF10 1AA.")
+    repo.commit("a Welsh example postcode")
+
+    review = build_review(repo.root, "base", "HEAD")
+
+    assert affected(review) == {("cardiff", "cy"), ("demo", "cy")}
+    for section in review.sections:
+        [change] = section.intents
+        [prompt] = change.values
+        assert (change.intent, prompt.field) == ("elections.polling_station", "prompt:postcode")
+        assert (prompt.layer_before, prompt.layer_after) == ("library", "library")
+        assert "AA1 1AA" in prompt.before[0] and "CF10 1AA" in prompt.after[0]
+        [update] = section.agent
+        assert (update.name, update.prompts_changed) == ("elections.polling_station", ("postcode",))
+    assert "question asked for postcode:" in "\n".join(text_lines(review))
+
+
 def test_the_working_tree_is_the_default_head_and_is_left_as_it_is(repo: LibraryRepository) -> None:
     repo.replace(PAY, "Pay online now.", "Pay online today.")
     before = (repo.root / PAY).read_text(encoding="utf-8")
@@ -82,6 +127,93 @@ def test_an_intent_disabled_by_an_overlay_shows_for_that_council_only(repo: Libr
     assert (change.intent, change.status) == ("parking.fine", "disabled")
     assert change.values and all(not value.after for value in change.values)
     assert [(c.action, c.name) for c in section.agent] == [("delete", "parking.fine")]
+
+
+BENCH = """id: streets.broken_bench
+title: Report a broken bench
+description: A resident reports a broken bench in a park or on a street.
+tier: district
+languages:
+  en:
+    review: native
+    topic: benches
+    phrases:
+      - the bench in the park is broken
+      - broken bench on my road
+      - report a smashed bench
+    responses:
+      text:
+        - "Report a broken bench on our website and we'll fix it."
+  cy:
+    review: needs-welsh-speaker
+    topic: meinciau
+    phrases:
+      - mae'r fainc yn y parc wedi torri
+      - mainc wedi torri ar fy ffordd
+      - rhoi gwybod am fainc wedi'i chwalu
+    responses:
+      text:
+        - "Rhowch wybod am fainc wedi torri ar ein gwefan ac fe wnawn ni ei thrwsio."
+"""
+
+
+def test_intents_added_removed_and_enabled_again_show_where_they_are_offered(repo: LibraryRepository) -> None:
+    oxford = "councils/oxford/council.yaml"
+    (repo.root / "intents" / "streets" / "broken_bench.yaml").write_text(BENCH, encoding="utf-8")
+    repo.edit_yaml(
+        oxford, lambda data: data.setdefault("intents", {}).setdefault("disabled", []).append("parking.fine")
+    )
+    repo.commit("benches; oxford stops taking parking fines")
+    (repo.root / "intents" / "streets" / "broken_bench.yaml").unlink()
+    repo.edit_yaml(oxford, lambda data: data["intents"]["disabled"].remove("parking.fine"))
+    repo.commit("no benches after all; oxford takes parking fines again")
+
+    added = build_review(repo.root, "base", "HEAD~1")
+    removed = build_review(repo.root, "HEAD~1", "HEAD")
+
+    everywhere = {(slug, "en") for slug in ("cardiff", "demo", "oxford", "oxfordshire")}
+    everywhere |= {("cardiff", "cy"), ("demo", "cy")}
+    assert affected(added) == affected(removed) == everywhere
+    for section in added.sections:
+        statuses = {change.intent: change.status for change in section.intents}
+        expected = {"streets.broken_bench": "added"}
+        if section.council == "oxford":
+            expected["parking.fine"] = "disabled"
+        assert statuses == expected, section.council
+        bench = next(c for c in section.intents if c.intent == "streets.broken_bench")
+        assert bench.values[0].field == "text" and not bench.values[0].before
+        assert ("create", "streets.broken_bench") in {(c.action, c.name) for c in section.agent}
+    for section in removed.sections:
+        statuses = {change.intent: change.status for change in section.intents}
+        expected = {"streets.broken_bench": "removed"}
+        if section.council == "oxford":
+            expected["parking.fine"] = "enabled"
+        assert statuses == expected, section.council
+        assert ("delete", "streets.broken_bench") in {(c.action, c.name) for c in section.agent}
+    # the county answers a district's intent by sending residents on: the layer says so
+    [county] = [s for s in added.sections if s.council == "oxfordshire"]
+    assert county.intents[0].values[0].layer_after == "routing"
+
+
+def test_a_head_whose_agent_cannot_be_compiled_still_shows_the_answers_with_a_warning(
+    repo: LibraryRepository,
+) -> None:
+    # No Welsh text: `validate` refuses it, and `apply` could not build a Welsh council's agent.
+    english_only = BENCH.partition("  cy:\n")[0]
+    (repo.root / "intents" / "streets" / "broken_bench.yaml").write_text(english_only, encoding="utf-8")
+    repo.commit("benches, in English only")
+
+    result = CliRunner().invoke(
+        main, ["diff", "--library", str(repo.root), "--base", "base", "--head", "HEAD"]
+    )
+
+    assert result.exit_code == 0, result.output
+    for slug in ("cardiff", "demo"):
+        assert f"{slug}'s Dialogflow agent cannot be compiled from the head revision" in result.output
+    assert "== cardiff, English (en)\n  streets.broken_bench: new intent" in result.output
+    assert (
+        "== oxford, English (en)" in result.output and "+ create intent streets.broken_bench" in result.output
+    )
 
 
 def test_a_welsh_only_change_names_only_the_welsh_speaking_councils_in_welsh(repo: LibraryRepository) -> None:

@@ -55,8 +55,11 @@ def test_phrases_that_pull_questions_to_another_intent_show_as_a_new_confusion(
     assert {(s.council, s.language) for s in review.sections} == {("demo", "en")}
     understanding = review.sections[0].understanding
     assert understanding is not None and understanding.retrained
-    held_out = understanding.measures[0]
+    held_out, turns = understanding.measures
     assert held_out.source == "held-out test set (en.yaml)"
+    # the conversation scripts' opening turns are the second yardstick, measured on both revisions
+    assert turns.source == "conversation turns" and turns.examples > 0
+    assert "conversation turns: " in markdown(review)
     assert held_out.accuracy_after < held_out.accuracy_before
     [pay] = [shift for shift in held_out.shifts if shift.intent == "council_tax.pay"]
     assert pay.right_after < pay.right_before

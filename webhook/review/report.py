@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from webhook.dialogflow.compile import CompileError
 from webhook.library.model import Library
 from webhook.library.problems import Severity
 from webhook.review.agent import AgentChange, agent_plan, changes_by_language
@@ -122,7 +123,8 @@ def build_review(
     unknown = [slug for slug in chosen if slug not in known]
     if unknown:
         raise ReviewError(f"no council {', '.join(unknown)} in either revision (known: {', '.join(known)})")
-    sections = [section for slug in chosen for section in _council_sections(base, head, slug)]
+    uncompiled: list[str] = []
+    sections = [s for slug in chosen for s in _council_sections(base, head, slug, uncompiled)]
     if understanding:
         sections = _with_understanding(base, head, sections, chosen, yardsticks, cache_dir)
     warnings = tuple(
@@ -130,7 +132,7 @@ def build_review(
         "files that do not load are missing from this comparison"
         for side in (base_revision, head_revision)
         if side.load_errors
-    )
+    ) + tuple(uncompiled)
     return Review(
         base=base_revision,
         head=head_revision,
@@ -151,13 +153,22 @@ def _languages(base: Library, head: Library, slug: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _council_sections(base: Library, head: Library, slug: str) -> list[Section]:
+def _council_sections(base: Library, head: Library, slug: str, uncompiled: list[str]) -> list[Section]:
+    """The council's sections, one per language; why its head agent cannot be compiled, if it cannot,
+    goes to `uncompiled` (the answers still show, `apply`'s changes cannot)."""
     languages = _languages(base, head, slug)
     old, new = base.council(slug), head.council(slug)
     if old is None or new is None:
         note = "a new council: every intent it offers is new" if old is None else "the council is removed"
         return [Section(slug, language, note=note) for language in languages]
-    plan = agent_plan(base, head, slug)
+    try:
+        plan = agent_plan(base, head, slug)
+    except CompileError as error:
+        plan = None
+        uncompiled.append(
+            f"{slug}'s Dialogflow agent cannot be compiled from the head revision ({error}), "
+            "so what `apply` would change in it is not shown"
+        )
     agent = changes_by_language(plan) if plan else {}
     sections = []
     for language in languages:
