@@ -168,7 +168,11 @@ def translations() -> None:
     "--language", type=click.Choice(["cy"]), default="cy", show_default=True, help="The language to review."
 )
 @click.option(
-    "--intent", "intent_ids", multiple=True, metavar="ID", help="Only this intent (repeat for more)."
+    "--intent",
+    "intent_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this intent (repeat for more), with the bot's own sentences of the messages that name it.",
 )
 @click.option(
     "--output",

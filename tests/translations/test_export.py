@@ -91,15 +91,25 @@ def _welsh_strings_in(intent: dict) -> int:
     )
 
 
-def test_one_intent_exports_all_of_its_welsh_and_nothing_else(
+def test_one_intent_exports_all_of_its_welsh_and_its_handlers_sentences_and_nothing_else(
     runner: CliRunner, library: Path, tmp_path: Path
 ) -> None:
     sheet = export(
         runner, library, tmp_path / "bins.csv", "--language", "cy", "--intent", "waste.collection_day"
     )
     intent = yaml.safe_load((library / "intents/waste/collection_day.yaml").read_text("utf-8"))
-    assert {row["key"].rsplit(":", 1)[0] for row in sheet.rows} == {"intent:waste.collection_day"}
-    assert len(sheet.rows) == _welsh_strings_in(intent)
+    # intents/messages/waste.yaml says it is "waste.collection_day and waste.missed_collection"'s
+    waste = yaml.safe_load((library / "intents/messages/waste.yaml").read_text("utf-8"))
+    own = [row for row in sheet.rows if row["key"].startswith("intent:")]
+    sentences = [row for row in sheet.rows if not row["key"].startswith("intent:")]
+    assert {row["key"].rsplit(":", 1)[0] for row in own} == {"intent:waste.collection_day"}
+    assert len(own) == _welsh_strings_in(intent)
+    assert [row["key"] for row in sentences] == [
+        f"message:waste.{key}" for key in waste["languages"]["cy"]["messages"]
+    ]
+    next_at = sheet.row("message:waste.next_at")
+    assert next_at["english"] == waste["languages"]["en"]["messages"]["next_at"]
+    assert "{address|nasal}" in next_at["welsh"]
 
 
 def test_a_folder_gets_one_sheet_per_intent_messages_file_routing_message_and_overlay(

@@ -257,6 +257,39 @@ def test_a_phrase_must_keep_its_parameter_marks(runner: CliRunner, library: Path
     )
 
 
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        (" Ar agor o dydd Llun.", "after 'o', 'dydd' takes the soft mutation: o ddydd"),
+        (" Croeso i {council.name}.", "write {council.name|soft}"),
+        (" Talwch eich treth y cyngor.", "the glossary's Welsh for 'council tax' is 'treth gyngor'"),
+    ],
+)
+def test_welsh_the_lint_or_the_glossary_refuses_is_named_by_its_row_and_nothing_is_written(
+    runner: CliRunner, library: Path, tmp_path: Path, added: str, expected: str
+) -> None:
+    sheet = export(runner, library, tmp_path / "cy.csv", "--intent", "waste.collection_day")
+    row = sheet.row(ANSWER)
+    row["welsh"], row["done"] = row["welsh"] + added, "done"
+    before = yaml_bytes(library)
+    result = _import(runner, library, sheet.save(tmp_path / "cy.csv"))
+    assert result.exit_code == 1
+    assert f"cy.csv:{sheet.number(ANSWER)}: {ANSWER}: " in result.output
+    assert expected in result.output, result.output
+    assert yaml_bytes(library) == before
+
+
+def test_a_phrase_is_welsh_as_residents_type_it_so_the_lint_leaves_it_alone(
+    runner: CliRunner, library: Path, tmp_path: Path
+) -> None:
+    sheet = export(runner, library, tmp_path / "cy.csv", "--intent", "waste.collection_day")
+    row = next(r for r in sheet.rows if r["key"].split(":")[2].startswith("phrases"))
+    row["welsh"] = "pryd mae casgliad biniau o dydd llun"
+    result = _import(runner, library, sheet.save(tmp_path / "cy.csv"), dry_run=True)
+    assert result.exit_code == 0, result.output
+    assert "1 Welsh texts changed" in result.output
+
+
 def test_a_quick_reply_the_schema_refuses_is_named_by_its_row(
     runner: CliRunner, library: Path, tmp_path: Path
 ) -> None:

@@ -15,7 +15,12 @@ from webhook.library.welsh_lint import lint_welsh
     ("text", "written", "suggestion"),
     [
         ("croeso i Cyngor Caerdydd", "Cyngor", "i Gyngor"),
-        ("ar agor o dydd Llun", None, None),  # "dydd" may already be "tydd" mutated: not reported
+        # "dydd" is no mutated form ("tydd" is no word): the "o dydd Llun" is reported
+        ("ar agor o dydd Llun", "dydd", "o ddydd"),
+        ("ewch i gwefan y cyngor", "gwefan", "i wefan"),
+        ("ffoniwch tan dydd Gwener", "dydd", "tan ddydd"),
+        ("wedi cael ei casglu", "casglu", "ei gasglu (soft) or ei chasglu (aspirate)"),
+        ("ar gyfer gwasanaeth y cyngor", None, None),  # "gyfer" may be "cyfer" mutated: left alone
         ("ffoniwch am treth gyngor", "treth", "am dreth"),
         ("cysylltwch â Cyngor Caerdydd", "Cyngor", "â Chyngor"),
         ("biniau a papur", "papur", "a phapur"),
@@ -46,6 +51,9 @@ def test_an_unmutated_word_after_a_trigger_is_reported_with_its_form(
         "ffoniwch ar 029 2087 2087",  # numbers
         "gwybodaeth i DVLA",  # an acronym
         "a chi",  # ch never mutates
+        "ar agor o ddydd Llun",
+        "wedi ei gasglu, neu ei chasglu",  # "ei" is "his" (soft) or "her" (aspirate)
+        "ei mam a'i bin",  # m and b do not take the aspirate mutation after "her"
         "Mae'r casgliad ar {date|soft} yn {place|nasal}",
         "ffoniwch ar {service.phone} neu ewch i {council.website}",  # not words
         "croeso i {council.name|soft}",
@@ -60,6 +68,7 @@ def test_right_welsh_is_left_alone(text: str) -> None:
     [
         ("croeso i {council.name}", "{council.name|soft}"),
         ("cysylltwch â {name}", "{name|aspirate}"),
+        ("rhowch ei {name}", "{name|soft} or {name|aspirate}"),  # "his" or "her"
         ("eich casgliad nesaf yn {address}", "{address|nasal}"),
         ("croeso i {council.name|nasal}", "{council.name|soft}"),
     ],

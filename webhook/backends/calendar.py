@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
+from babel.numbers import format_decimal
 from govuk_bank_holidays.bank_holidays import BankHolidays
 
 from webhook.library.messages import fill_message
@@ -45,6 +46,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 #: The locales whose Unicode CLDR data (through Babel) names days and months, per language.
 LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+def format_number(value: float, language: str = "en", *, decimals: int = 1) -> str:
+    """A number as the language writes it (Unicode CLDR through Babel): 1.5, 1,250.5."""
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=LOCALES.get(language, LOCALES["en"]))
 
 
 def _mid_sentence(name: str, language: str) -> str:

@@ -6,9 +6,11 @@ Pure: `lint_welsh(text)` returns findings with their character offsets; the libr
 
 Welsh has more exceptions than a lint can know, so it reports only what it can tell from the letters:
 after a soft-mutation trigger a word that begins with p, t, c, m, ll or rh (the soft mutation never
-produces those; b, d, g may already be mutated forms of p, t, c), after an aspirate trigger one that
-begins with p, t or c, after "fy" one that could take the nasal mutation. Words in capitals, numbers
-and the listed fixed expressions ("i mewn", "gan mai") are left alone.
+produces those; b, d, g may already be mutated forms of p, t, c) or one of the listed words whose b, d
+or g is their own ("o dydd Llun", "i gwasanaeth"), after an aspirate trigger one that begins with p, t
+or c, after "fy" one that could take the nasal mutation, after "ei" (his: soft; her: aspirate) one that
+begins with p, t or c. Words in capitals, numbers and the listed fixed expressions ("i mewn", "gan
+mai") are left alone.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from webhook.library.placeholders import PLACEHOLDER
-from webhook.welsh.mutations import ASPIRATE, NASAL, SOFT, mutate_word
+from webhook.welsh.mutations import ASPIRATE, KINDS, NASAL, SOFT, mutate, mutate_word
 
 #: Words that mutate the next word, by the mutation they cause.
 TRIGGERS = {
@@ -29,9 +31,42 @@ TRIGGERS = {
     ),
     **dict.fromkeys("â a gyda tua".split(), ASPIRATE),
     "fy": NASAL,
+    "ei": SOFT,
 }
-#: "a" is "and" (aspirate) but also the relative and question particle (soft): either form is right.
-EITHER = {"a": (ASPIRATE, SOFT)}
+#: "a" is "and" (aspirate) but also the relative and question particle (soft), "ei" is "his" (soft) or
+#: "her" (aspirate): either form is right.
+EITHER = {"a": (ASPIRATE, SOFT), "ei": (SOFT, ASPIRATE)}
+#: Words of council text whose initial b, d or g is their own, not the soft mutation of p, t or c (no
+#: "tydd" or "cwasanaeth" exists), so after a soft-mutation trigger they are known to be unmutated.
+#: Each takes the soft mutation the usual way ("o ddydd Llun", "i wasanaeth", "y tu allan i fin").
+SOFT_RADICALS = frozenset(
+    {
+        "dydd",
+        "diwrnod",
+        "dinas",
+        "dosbarth",
+        "dogfen",
+        "dogfennau",
+        "bin",
+        "biniau",
+        "bag",
+        "bagiau",
+        "bwrdeistref",
+        "busnes",
+        "budd-dal",
+        "gwasanaeth",
+        "gwasanaethau",
+        "gwybodaeth",
+        "gwefan",
+        "gwastraff",
+        "gorsaf",
+        "gardd",
+        "gwaith",
+        "gwneud",
+        "gweld",
+        "gwybod",
+    }
+)
 #: Radical initials a lint can tell apart from a mutated form, per mutation.
 UNMUTATED = {
     SOFT: ("ll", "rh", "p", "t", "c", "m"),
@@ -101,6 +136,11 @@ def _placeholder_finding(trigger: str, kind: str | None, token: re.Match[str]) -
     allowed = EITHER.get(trigger, (kind,))
     if mutation in allowed:
         return None
+    if len(allowed) > 1:
+        forms = " or ".join(f"{{{name}|{each}}}" for each in allowed)
+        return WelshFinding(
+            token.start(), token.group(0), f"after {trigger!r}, {{{name}}} takes a mutation: write {forms}"
+        )
     return WelshFinding(
         token.start(),
         token.group(0),
@@ -115,8 +155,18 @@ def _word_finding(trigger: str, kind: str, token: re.Match[str]) -> WelshFinding
         return None
     if word.isupper() and len(word) > 1:  # an acronym
         return None
-    if lower.startswith(_NEVER) or not lower.startswith(UNMUTATED[kind]):
+    if lower.startswith(_NEVER):
         return None
+    # After "a" a word is read as "and" (aspirate): its other reading, the particle, rarely meets a noun.
+    kinds = EITHER[trigger] if trigger == "ei" else (kind,)
+    unmutated = all(lower.startswith(UNMUTATED[each]) for each in kinds) or (
+        kinds == (SOFT,) and lower in SOFT_RADICALS
+    )
+    if not unmutated:
+        return None
+    if len(kinds) > 1:  # "ei": both forms, for the reader to choose (only p, t, c get here)
+        forms = " or ".join(f"{trigger} {mutate_word(word, each)} ({each})" for each in kinds)
+        return WelshFinding(token.start(), word, f"after {trigger!r}, {word!r} takes a mutation: {forms}")
     suggestion = mutate_word(word, kind)
     if suggestion == word:
         return None
@@ -125,3 +175,12 @@ def _word_finding(trigger: str, kind: str, token: re.Match[str]) -> WelshFinding
         word,
         f"after {trigger!r}, {word!r} takes the {kind} mutation: {trigger} {suggestion}",
     )
+
+
+def term_pattern(text: str) -> re.Pattern[str]:
+    """A glossary wording (`text`) as a whole phrase, in any case, its first word in any mutation
+    ("dreth y cyngor" is "treth y cyngor" after "am")."""
+    first, _, rest = text.partition(" ")
+    forms = sorted({first, *(mutate(first, kind) for kind in KINDS)}, key=len, reverse=True)
+    tail = r"\s+" + r"\s+".join(map(re.escape, rest.split())) if rest else ""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))}){tail}(?!\w)", re.IGNORECASE)

@@ -7,7 +7,6 @@ Registered in the rule book when this module is imported (rules.py does, at its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +15,8 @@ from webhook.library.model import Library
 from webhook.library.placeholders import mutation_reason, placeholder_uses
 from webhook.library.problems import Location, Severity
 from webhook.library.rulebook import rule
-from webhook.library.welsh_lint import lint_welsh
+from webhook.library.welsh_lint import lint_welsh, term_pattern
 from webhook.library.yaml_loader import Document, JsonPath
-from webhook.welsh.mutations import KINDS, mutate
 
 WELSH = "cy"
 
@@ -110,7 +108,7 @@ def _mutation_misplaced(library: Library) -> Iterator[tuple[Location, str]]:
     "Welsh text names a council term otherwise than the glossary (intents/glossary.yaml) does",
 )
 def _welsh_glossary(library: Library) -> Iterator[tuple[Location, str]]:
-    patterns = [(term, _wording(avoided)) for term in library.glossary for avoided in term.avoid]
+    patterns = [(term, term_pattern(avoided)) for term in library.glossary for avoided in term.avoid]
     for spoken in spoken_texts(library):
         if spoken.language != WELSH:
             continue
@@ -120,11 +118,3 @@ def _welsh_glossary(library: Library) -> Iterator[tuple[Location, str]]:
                     spoken.locate(match.group(0), match.start()),
                     f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}",
                 )
-
-
-def _wording(text: str) -> re.Pattern[str]:
-    """`text` as a whole phrase, in any case, its first word in any mutation ("dreth y cyngor")."""
-    first, _, rest = text.partition(" ")
-    forms = sorted({first, *(mutate(first, kind) for kind in KINDS)}, key=len, reverse=True)
-    tail = r"\s+" + r"\s+".join(map(re.escape, rest.split())) if rest else ""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))}){tail}(?!\w)", re.IGNORECASE)

@@ -1,12 +1,15 @@
 """What a reviewer's Welsh must keep: its {placeholders} (with any `|soft`-style mutation), its
-[value](parameter) marks in a training phrase, and the Welsh letters a wrongly saved file loses."""
+[value](parameter) marks in a training phrase, and the Welsh letters a wrongly saved file loses; and
+what it must pass, as the library's Welsh does: the Welsh lint's mutations and the glossary's terms."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from webhook.library.annotations import AnnotationError, parse_phrase
+from webhook.library.model import GlossaryTerm
 from webhook.library.placeholders import PLACEHOLDER, mutation_reason
+from webhook.library.welsh_lint import lint_welsh, term_pattern
 
 #: What a reviewer may write in the Done column (English or Welsh), and what means "not yet".
 DONE_WORDS = frozenset({"done", "ok", "okay", "yes", "y", "x", "✓", "✔", "✅", "native", "iawn", "ie"})
@@ -73,6 +76,19 @@ def annotation_problems(current: str, welsh: str, parameters: Collection[str] | 
             f"[value]({name}) names no parameter of this intent (it has: {', '.join(parameters) or 'none'})"
             for name in sorted(marked - set(parameters))
         ]
+    return problems
+
+
+def lint_problems(welsh: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
+    """What `sync-intents validate` would say of the new Welsh: each mutation it leaves out, with the
+    form to write, and each council term named otherwise than the glossary names it."""
+    problems = [f"{finding.message} (at {finding.written!r})" for finding in lint_welsh(welsh)]
+    for term in glossary:
+        for avoided in term.avoid:
+            for match in term_pattern(avoided).finditer(welsh):
+                problems.append(
+                    f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}"
+                )
     return problems
 
 

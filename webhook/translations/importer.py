@@ -27,7 +27,13 @@ from webhook.library.translations import (
     welsh_strings,
 )
 from webhook.library.yaml_loader import Document, JsonPath, parse_document
-from webhook.translations.checks import annotation_problems, done_mark, lost_letters, placeholder_problems
+from webhook.translations.checks import (
+    annotation_problems,
+    done_mark,
+    lint_problems,
+    lost_letters,
+    placeholder_problems,
+)
 from webhook.translations.sheet import RowProblem, SheetRow, read_sheet
 from webhook.translations.yaml_edit import EditError, TextEdit, edited_text, replace_value, set_mapping
 
@@ -203,6 +209,8 @@ def _content_problems(library: Library, string: WelshString, welsh: str) -> list
         intent = library.intents.get(string.block.name) if string.block.kind == "intent" else None
         names = [parameter.name for parameter in intent.parameters] if intent else None
         problems += annotation_problems(string.welsh, welsh, names)
+    else:  # what the bot says is linted; phrases are Welsh as residents type it, mutations or not
+        problems += lint_problems(welsh, library.glossary)
     return problems
 
 

@@ -12,6 +12,7 @@ from webhook.backends.calendar import (
     LONDON,
     bank_holidays,
     describe_opening,
+    format_number,
     format_relative_date,
     format_time,
 )
@@ -149,7 +150,13 @@ def _line(turn: Turn, place: Place, miles: float | None = None) -> str:
     address = place.text("address", turn.language) or ""
     if miles is None:
         return turn.say("places.place", name=name, address=address, status=status)
-    return turn.say("places.place_distance", name=name, address=address, miles=f"{miles:.1f}", status=status)
+    return turn.say(
+        "places.place_distance",
+        name=name,
+        address=address,
+        miles=format_number(miles, turn.language),
+        status=status,
+    )
 
 
 def _reply(turn: Turn, lead: str, lines: Sequence[str], places: Sequence[Place]) -> Reply:
