@@ -12,6 +12,8 @@ It behaves like the real service where the sync depends on it:
   on "hi", and "Default Fallback Intent");
 - batch results come back in another order than the request (reversed, or shuffled with
   `batch_order = "shuffled"`), since the API promises none; `reordered` counts the batches answered so;
+  with `lose_phrases_in` set to a language, its next intent batch answers as written but keeps no phrases
+  of its first intent (a write lost on the service's side, which only reading the agent back finds);
 - a follow-up's parent is read-only after creation (an update mask naming it is refused);
 - export writes, and restore reads, the agent export ZIP the console imports and restores (see
   `agent_zip`); restore refuses a ZIP the console would refuse;
@@ -180,6 +182,9 @@ class FakeDialogflow:
         self._shuffle = random.Random(13)
         #: Batches whose results came back in another order than their request's.
         self.reordered = 0
+        #: A language whose next intent batch the service answers as written but keeps no phrases of
+        #: (its first intent's), as a write lost on the service's side would look.
+        self.lose_phrases_in = ""
         #: (calls, window seconds) allowed per consumer project; None for no quota.
         self.quota: tuple[int, float] | None = None
         #: When each call started, by consumer project.
@@ -214,6 +219,11 @@ class FakeDialogflow:
 
     def agent(self, project: str) -> Agent:
         return self.agents[f"projects/{project}"]
+
+    def add_stock_intents(self, project: str) -> None:
+        """Put the two stock intents (back) in an agent, as in one made before they were handled."""
+        with self._lock:
+            _add_stock_intents(self.agent(project))
 
     def hand_make_intent(
         self, project: str, display_name: str, phrases: dict[str, list[str]], parent: str = ""
@@ -493,6 +503,9 @@ class FakeDialogflow:
                 else:
                     stored = _create_intent(agent, intent, language)
                 results.append(_read_intent(agent, stored, language, True))
+                if self.lose_phrases_in == language and "training_phrases" in (mask or ["training_phrases"]):
+                    self.lose_phrases_in = ""
+                    stored.phrases[language] = []
         except RpcError as error:
             return self._failed_operation(error)
         results = self._reorder(results)

@@ -163,6 +163,37 @@ def test_a_deletion_deletes_only_owned_intents_after_a_snapshot(
     assert agent.trained
 
 
+def test_a_stock_intent_beside_the_librarys_own_is_deleted_after_a_snapshot(
+    sync: Sync, library: Path, fake: FakeDialogflow, tmp_path: Path
+) -> None:
+    # An agent synced before stock intents were handled: system.welcome is the library's, and the stock
+    # welcome intent still answers WELCOME and "hi" beside it.
+    sync(*APPLY, library=library)
+    agent = fake.agent(UNITARY_PROJECT)
+    for stock in ("Default Welcome Intent", "Default Fallback Intent"):
+        stored = agent.intent_named(stock)
+        if stored is not None:
+            del agent.intents[stored.neutral.name.rsplit("/", 1)[1]]
+    fake.add_stock_intents(UNITARY_PROJECT)
+    shutil.rmtree(tmp_path / "snapshots")
+
+    planned = sync(*PLAN, library=library)
+    applied = sync(*APPLY, library=library)
+    again = sync(*PLAN, library=library)
+
+    assert (
+        "To delete:\n  - intent Default Welcome Intent (the agent's stock intent; system.welcome does its "
+        "job; after a snapshot)\n" in planned.output
+    )
+    assert "Default Fallback Intent: kept, the library has no intent for a fallback" in planned.output
+    assert applied.exit_code == 0, applied.output
+    on_welcome = [i.neutral.display_name for i in agent.intents.values() if "WELCOME" in i.neutral.events]
+    assert on_welcome == ["system.welcome"]
+    assert agent.intent_named("Default Fallback Intent") is not None  # no library fallback: kept
+    assert len(list((tmp_path / "snapshots").glob(f"{UNITARY_PROJECT}-*.zip"))) == 1
+    assert "No changes" in again.output
+
+
 def test_restore_brings_the_snapshot_back(
     sync: Sync, library: Path, fake: FakeDialogflow, tmp_path: Path
 ) -> None:
@@ -263,6 +294,16 @@ def test_a_follow_up_is_created_after_its_parent_and_attached_to_it(
         "https://unitary.example",  # no service page for it: the council's home page
     )
     assert "No changes" in sync(*PLAN, library=library).output
+    # An update of the follow-up (its Welsh above, its English now) never names its read-only parent.
+    more = library / "intents/waste/collection_day_more.yaml"
+    more.write_text(more.read_text().replace("phrases: [tell me more]", "phrases: [tell me more please]"))
+    fake.reset_counts()
+    updated = sync(*APPLY, library=library)
+    assert updated.exit_code == 0, updated.output
+    updates = [r for r in intent_requests(fake) if r.intent_batch_inline.intents[0].name]
+    assert updates and all("parent_followup_intent_name" not in r.update_mask.paths for r in updates)
+    assert child.neutral.parent_followup_intent_name == parent.neutral.name
+    assert agent.phrases("waste.collection_day_more", "en") == ["tell me more please"]
 
 
 def test_all_applies_every_council_with_an_agent(

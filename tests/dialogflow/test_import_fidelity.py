@@ -152,3 +152,40 @@ def test_settings_the_overlay_cannot_hold_are_noted_and_credentials_never_writte
     )
     written = "".join(path.read_text("utf-8") for path in output.rglob("*.yaml"))
     assert "s3cret-key-value" not in written and "s3cret-key-value" not in printed
+
+
+def test_every_change_an_import_makes_to_an_export_is_noted(sync: Sync, tmp_path: Path) -> None:
+    fixture = copy.deepcopy(COUNCIL_CONSOLE)
+    bins = fixture["intents/Bins - collection day.json"]
+    bins["contexts"] = ["Resident-Details"]
+    bins["responses"][0]["parameters"][1]["prompts"] = [{"lang": "en", "value": "Which bin?"}]
+    more = fixture["intents/Bins - collection day - more.json"]["responses"][0]["messages"]
+    more.insert(0, dict(more[1], title="Garden waste"))  # a second card with a title, before the text
+    links = [{"text": "Report", "postback": "https://vale.example/report"}, {"text": "Call", "postback": ""}]
+    more.append(dict(more[3], buttons=links))  # a second card of links, one of them with no link
+    welcome = fixture["intents/Default Welcome Intent.json"]["responses"][0]["messages"]
+    welcome[1]["title"] = "Pick one"
+    fixture["intents/Bins - collection day_usersays_en.json"].append(
+        {"id": "t", "data": [{"text": "bins [urgent]", "userDefined": False}], "isTemplate": True}
+    )
+    fixture["entities/bin-type.json"]["automatedExpansion"] = True
+    fixture["entities/bin-type_entries_en.json"][1]["synonyms"] = ["black bin", "general"]
+    fixture["customSmalltalkResponses_en.json"] = []
+
+    _, printed = imported(sync, tmp_path, fixture)
+
+    for note in (
+        "customSmalltalkResponses_en.json: not read",
+        "entity type bin-type: automatedExpansion = true not kept",
+        "entity type bin-type: 1 en entries' value becomes its first synonym",
+        "imported.bins_collection_day: context 'Resident-Details' is written 'resident-details'",
+        "imported.bins_collection_day: prompts of the optional parameter 'BinType' not kept",
+        "imported.bins_collection_day: 1 en template phrase(s) imported as plain examples",
+        "imported.bins_collection_day: 1 en phrase(s) with [ or ] written with ( and )",
+        "imported.bins_collection_day_more: en: only the last of its 2 cards with a title kept",
+        "imported.bins_collection_day_more: en: its 2 cards of links are sent as one",
+        "imported.bins_collection_day_more: en: 1 card button(s) without text or link left out",
+        "imported.bins_collection_day_more: en messages reordered",
+        "imported.default_welcome_intent: en quick replies' title 'Pick one' not kept",
+    ):
+        assert note in printed, note

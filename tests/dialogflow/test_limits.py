@@ -10,9 +10,11 @@ from google.cloud import dialogflow_v2 as df
 
 import webhook.dialogflow.calls as calls
 from tests.conftest import MINIMAL_LIBRARY, BuildLibrary
+from tests.dialogflow.agent_exports import COUNCIL_CONSOLE, LIBRARY_SUPPLEMENTARY
 from tests.dialogflow.conftest import UNITARY_PROJECT, Sync, with_dialogflow
 from tests.dialogflow.fake_dialogflow import FakeDialogflow
 from webhook.dialogflow.calls import CallPolicy, limiters_for
+from webhook.dialogflow.export import zip_bytes
 from webhook.dialogflow.gateway import Gateway, GatewayError
 from webhook.dialogflow.ownership import OWNERSHIP_ENTITY_TYPE
 from webhook.dialogflow.sync import SyncOptions, apply_outcomes, plan_councils
@@ -255,3 +257,59 @@ def test_batch_results_in_any_order_converge_in_one_run(
         assert agent.phrases(f"streets.report_{number}", "cy") == [welsh]
     assert "No changes" in second.output
     assert fake.count("writes") == 0
+
+
+def test_a_write_the_service_lost_fails_the_run_before_training_and_the_next_run_mends_it(
+    sync: Sync, library: Path, fake: FakeDialogflow
+) -> None:
+    fake.lose_phrases_in = "cy"  # answered as written, but the Welsh phrases were not kept
+
+    failed = sync(*APPLY, library=library)
+    agent = fake.agent(UNITARY_PROJECT)
+    trainings = agent.trainings
+    mended = sync(*APPLY, library=library)
+    fake.reset_counts()
+    again = sync(*PLAN, library=library)
+
+    assert failed.exit_code == 1
+    assert "after writing, the agent still differs from the library: update " in failed.output
+    assert trainings == 0  # nothing trained on a half-written agent
+    assert mended.exit_code == 0, mended.output
+    assert agent.phrases("waste.collection_day", "cy") == ["pryd mae diwrnod bin"]
+    assert agent.trained
+    assert "No changes" in again.output and fake.count("writes") == 0
+
+
+def test_the_fake_restores_a_console_export_and_refuses_what_the_console_refuses(
+    sync: Sync, fake: FakeDialogflow, tmp_path: Path
+) -> None:
+    (tmp_path / "console.zip").write_bytes(zip_bytes(COUNCIL_CONSOLE))
+    (tmp_path / "no-agent-json.zip").write_bytes(zip_bytes(LIBRARY_SUPPLEMENTARY))
+
+    restored = sync("restore", str(tmp_path / "console.zip"), "--project", UNITARY_PROJECT, "--yes")
+    refused = sync("restore", str(tmp_path / "no-agent-json.zip"), "--project", UNITARY_PROJECT, "--yes")
+
+    assert restored.exit_code == 0, restored.output
+    agent = fake.agent(UNITARY_PROJECT)
+    assert sorted(i.neutral.display_name for i in agent.intents.values()) == [
+        "Bins - collection day",
+        "Bins - collection day - more",
+        "Default Fallback Intent",
+        "Default Welcome Intent",
+    ]
+    bins, more = (
+        agent.intent_named("Bins - collection day"),
+        agent.intent_named("Bins - collection day - more"),
+    )
+    assert bins is not None and more is not None
+    assert more.neutral.parent_followup_intent_name == bins.neutral.name
+    assert agent.phrases("Bins - collection day", "cy") == ["pa ddiwrnod mae'r biniau'n cael eu casglu"]
+    assert [p.display_name for p in bins.neutral.parameters] == ["Postcode", "BinType"]
+    welcome = agent.intent_named("Default Welcome Intent")
+    assert welcome is not None
+    assert welcome.messages["en"][1].platform == df.Intent.Message.Platform.TELEGRAM
+    assert agent.webhook["url"] == "https://bot.vale.example/dialogflow"
+    assert agent.trained
+    assert refused.exit_code == 1
+    assert "INVALID_ARGUMENT: not an agent export: agent.json is missing" in refused.output
+    assert agent.intent_named("Bins - collection day") is not None  # the refused restore changed nothing

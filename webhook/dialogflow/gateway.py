@@ -28,10 +28,12 @@ from google.protobuf import field_mask_pb2
 from webhook.dialogflow.calls import CallLog, CallPolicy, PolicyInterceptor, limiters_for, too_large
 from webhook.dialogflow.target import Target
 
-#: Reconnect quickly after a dropped connection; the interceptor's backoff paces the retries.
+#: Reconnect quickly after a dropped connection; the interceptor's backoff paces the retries. Not
+#: `grpc.min_reconnect_backoff_ms`: gRPC takes it as the time a connection attempt (TCP, TLS and the
+#: HTTP/2 settings) may take, and at 100 ms a slow network or a busy machine fails every attempt with
+#: "connection attempt timed out before receiving SETTINGS frame". gRPC's default allows 20 s.
 CHANNEL_OPTIONS = [
     ("grpc.initial_reconnect_backoff_ms", 100),
-    ("grpc.min_reconnect_backoff_ms", 100),
     ("grpc.max_reconnect_backoff_ms", 2000),
 ]
 #: A batch request is kept to this share of the message limit, leaving room for the request's envelope.

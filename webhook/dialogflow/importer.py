@@ -29,6 +29,14 @@ from typing import Any
 import yaml
 
 from webhook.dialogflow.agent_settings import settings_from
+from webhook.dialogflow.import_checks import (
+    context_notes,
+    entity_notes,
+    message_notes,
+    phrase_notes,
+    prompt_notes,
+    unread_files,
+)
 from webhook.dialogflow.ownership import INTENT_ID, OWNERSHIP_ENTITY_TYPE
 from webhook.dialogflow.platforms import DEFAULT_NAME, RICH_PLATFORM, RICH_PLATFORMS, export_name
 
@@ -199,16 +207,19 @@ def convert(files: Mapping[str, Any]) -> tuple[dict[str, tuple[str, dict[str, An
     if settings:
         report.settings["agent"] = settings
     report.notes += notes
+    report.notes += unread_files(files)
     entity_names = _entity_names(files)
     documents: dict[str, tuple[str, dict[str, Any]]] = {}
     for stem, data in _definitions(files, "entities/", ENTRIES):
         if data["name"] == OWNERSHIP_ENTITY_TYPE:
             continue  # sync-intents' own record of what it created, not part of the library
         name = entity_names[data["name"]]
+        entries = _localised(files, "entities/", stem, ENTRIES)
         documents[f"intents/entities/{name}.yaml"] = (
             "../schema/entity.schema.json",
-            _entity(data, name, _localised(files, "entities/", stem, ENTRIES), languages, default),
+            _entity(data, name, entries, languages, default),
         )
+        report.notes += entity_notes(data, name, entries, languages, default)
         report.entities.append(name)
     intents = list(_definitions(files, "intents/", USERSAYS))
     ids = _intent_ids([data["name"] for _, data in intents])
@@ -365,6 +376,8 @@ def _intent(
     if originals:
         dialogflow["parameters"] = originals
     contexts: dict[str, Any] = {}
+    for original in [*data.get("contexts", []), *(c["name"] for c in response.get("affectedContexts", []))]:
+        report.notes += context_notes(intent_id, original, context_name(original))
     if data.get("contexts"):
         contexts["input"] = list(dict.fromkeys(context_name(c) for c in data["contexts"]))
     if response.get("affectedContexts"):
@@ -484,6 +497,7 @@ def _parameters(
         while name in originals or any(p["name"] == name for p in parameters):
             name += "_2"
         aliases[item["name"]] = name
+        report.notes += prompt_notes(intent_id, item)
         original: dict[str, str] = {}
         if item["name"] != name:
             original["name"] = item["name"]
@@ -570,6 +584,7 @@ def _language(
     """One language of an intent; its further text messages; its phrases' machine-made annotations."""
     phrases: list[str] = []
     machine: dict[str, list[str]] = {}
+    report.notes += phrase_notes(where.intent_id, where.language, usersays, aliases)
     for item in usersays:
         text, made_by_dialogflow = _phrase(item, aliases)
         if text and text not in phrases:
@@ -612,6 +627,7 @@ def _responses(
     language, intent_id = where.language, where.intent_id
     responses: dict[str, Any] = {"text": []}
     texts: list[list[str]] = []
+    taken: list[tuple[str, Mapping[str, Any]]] = []
     for message in messages:
         if message.get("lang", where.default) != language:
             continue
@@ -627,6 +643,7 @@ def _responses(
             variants = [s for s in ([speech] if isinstance(speech, str) else speech) if s]
             if variants:
                 texts.append(variants)
+                taken.append(("text", message))
         elif kind in RICH_TYPES and not rich_here:
             report.notes.append(
                 f"{intent_id}: left out a {language} message of type {kind} on the default platform "
@@ -634,6 +651,7 @@ def _responses(
             )
         elif kind == 2:
             responses.setdefault("quick_replies", []).extend(message.get("replies", []))
+            taken.append(("quick_replies", message))
         elif kind == 1:
             buttons = [{"text": b["text"], "url": b.get("postback", "")} for b in message.get("buttons", [])]
             buttons = [b for b in buttons if b["text"] and b["url"]]
@@ -645,10 +663,15 @@ def _responses(
                 if buttons:
                     card["buttons"] = buttons
                 responses["card"] = card
+                taken.append(("card", message))
             elif buttons:
                 responses.setdefault("links", []).extend(buttons)
+                taken.append(("links", message))
+            else:
+                taken.append(("empty card", message))
         else:
             report.notes.append(f"{intent_id}: left out a {language} message of type {kind}")
+    report.notes += message_notes(intent_id, language, taken)
     if texts:
         responses["text"] = texts[0]
     else:

@@ -7,7 +7,10 @@ The two intents Dialogflow puts in every new ES agent ("Default Welcome Intent" 
 "Default Fallback Intent") are the exception: left alone they would answer beside the library's welcome
 and fallback intents. Where the library has a counterpart (an intent of the same display name, else one
 on the same event, else a fallback with no input context) the stock intent is adopted: updated in place
-into the library's intent, after a snapshot. One with no counterpart is kept, and the plan says so.
+into the library's intent, after a snapshot. Where that counterpart is already in the agent as the
+library's own (an agent synced before stock intents were handled), the stock intent is deleted instead,
+after a snapshot, so that no event or fallback has two intents. One with no counterpart is kept, as is one
+whose counterpart is hand-made or that has hand-made follow-ups; the plan says why.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ class Change:
     diffs: Mapping[str, LanguageDiff] = field(default_factory=dict)
     #: For an update that adopts one of the agent's stock intents: its display name before.
     adopts: str = ""
+    #: For the delete of a stock intent: the library intent that already does its job.
+    replaced_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,11 @@ def make_plan(compiled: CompiledAgent, state: AgentState) -> Plan:
         }
         adopted: dict[str, str] = {}
         if kind == INTENT:
-            adopted, stock_kept = _stock_intents(compiled, state, by_display, owned[INTENT])
+            adopted, removed, stock_kept = _stock_intents(compiled, state, by_display, owned[INTENT])
+            changes += [
+                Change(INTENT, DELETE, stock, by_display[stock], replaced_by=by)
+                for stock, by in removed.items()
+            ]
         for display, desired in desired_all.items():
             name = by_display.get(display)
             blocked = (
@@ -170,9 +179,12 @@ _MOVED = (
 
 def _stock_intents(
     compiled: CompiledAgent, state: AgentState, by_display: Mapping[str, str], owned: Mapping[str, str]
-) -> tuple[dict[str, str], list[str]]:
-    """Library display name -> the stock intent it adopts; and notes on the stock intents kept."""
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Library display name -> the stock intent it adopts; stock display name -> the library intent
+    already in the agent that replaces it (the stock one is deleted); and notes on the stock intents kept.
+    """
     adopted: dict[str, str] = {}
+    removed: dict[str, str] = {}
     kept: list[str] = []
     for stock in (STOCK_WELCOME, STOCK_FALLBACK):
         name = by_display.get(stock)
@@ -184,10 +196,19 @@ def _stock_intents(
             what = "the WELCOME event" if stock == STOCK_WELCOME else "a fallback without input contexts"
             kept.append(f"{stock}: kept, the library has no intent for {what}")
         elif counterpart in by_display and counterpart != stock:
-            kept.append(f"{stock}: kept, {counterpart} already exists in the agent")
+            followup = _unowned_followup(name, state, owned)
+            if counterpart not in owned:
+                kept.append(f"{stock}: kept, {counterpart} already exists in the agent and is hand-made")
+            elif followup:
+                kept.append(
+                    f"{stock}: kept although {counterpart} does its job, since the hand-made follow-up "
+                    f"{followup} needs it: delete it in the console"
+                )
+            else:
+                removed[stock] = counterpart
         else:
             adopted[counterpart] = name
-    return adopted, kept
+    return adopted, removed, kept
 
 
 def _counterpart(compiled: CompiledAgent, stock: str, events: list[str]) -> str | None:

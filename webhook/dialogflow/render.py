@@ -63,6 +63,8 @@ def _change_lines(change: Change, plan: Plan) -> list[str]:
     if change.action == CREATE:
         return [head + _create_summary(change, plan)]
     if change.action == DELETE:
+        if change.replaced_by:
+            head += f" (the agent's stock intent; {change.replaced_by} does its job; after a snapshot)"
         return [head]
     if change.adopts:
         head += f" (adopts the agent's stock intent {change.adopts!r}, after a snapshot)"
@@ -112,6 +114,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             item["languages"] = list(c.languages)
         if c.adopts:
             item["adopts"] = c.adopts
+        if c.replaced_by:
+            item["replaced_by"] = c.replaced_by
         if c.action == UPDATE:
             item["fields"] = list(c.fields)
             item["diffs"] = {language: diff.as_json() for language, diff in c.diffs.items()}
