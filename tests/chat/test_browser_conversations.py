@@ -14,9 +14,11 @@ from playwright.sync_api import Page, expect
 
 from tests.chat.browser import (
     RequestLog,
+    announcements,
     axe_violations,
     bots,
     focused,
+    listen_for_announcements,
     open_chat,
     reply_start_and_box_are_on_screen,
     tab_to,
@@ -224,12 +226,15 @@ def test_yes_is_sent_as_feedback_on_the_answer_and_stays_answered(page: Page, ba
         lambda r: sent.append(json.loads(r.post_data or "{}")) if r.url.endswith("/api/feedback") else None,
     )
     open_chat(page, base_url)
+    listen_for_announcements(page)
     tab_to(page, "chat-input")
     type_and_send(page, page, "how do i pay my council tax")
     expect(page.locator(".feedback")).to_have_count(1)  # the welcome asks nothing; the answer does
+    assert any(text.startswith("Was this helpful?") for text in announcements(page))  # after the answer
     tab_to(page, "Yes", backwards=True)
     page.keyboard.press("Enter")
     expect(page.locator(".feedback")).to_have_text("Thank you for your feedback.")
+    assert announcements(page)[-1] == "Thank you for your feedback."
     assert focused(page) == "chat-input"
     assert sent == [
         {

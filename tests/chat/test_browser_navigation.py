@@ -109,6 +109,23 @@ def test_another_tab_starts_its_own_conversation(page: Page, base_url: str) -> N
     expect(other.locator(".message--user")).to_have_count(0)
 
 
+def test_nothing_is_kept_once_the_tab_closes(page: Page, base_url: str) -> None:
+    """The conversation lives in the tab's sessionStorage only: no cookie, nothing in localStorage or
+    IndexedDB, so a tab opened after it closed starts afresh."""
+    context = page.context
+    open_chat(page, base_url)
+    bin_day(page)
+    assert page.evaluate("sessionStorage.getItem('council-chat:demo')")
+    page.close()
+    later = context.new_page()
+    open_chat(later, base_url)
+    expect(bots(later)).to_have_count(1)
+    expect(later.locator(".message--user")).to_have_count(0)
+    assert context.cookies() == []
+    assert later.evaluate("localStorage.length") == 0
+    assert later.evaluate("async () => (await indexedDB.databases()).length") == 0
+
+
 def test_the_resident_can_decline_storage_and_still_chat(page: Page, base_url: str) -> None:
     """Where sessionStorage is refused (some private modes), the chat still works on the page."""
     page.add_init_script(

@@ -1,5 +1,7 @@
 """No message is lost: typed while a reply is on its way, sent when the network fails or the server
-refuses, or when the chat's first call is refused. In real headless Chromium, by keyboard."""
+refuses, or when the chat's first call is refused. In real headless Chromium, by keyboard, on a 320x568
+phone and a 1280x800 laptop, with what a screen reader announces and axe-core's WCAG 2.2 AA check in
+each of those states."""
 
 from __future__ import annotations
 
@@ -11,7 +13,16 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, Request, Route, expect
 
-from tests.chat.browser import ServeChat, axe_violations, bots, focused, open_chat, tab_to
+from tests.chat.browser import (
+    ServeChat,
+    announcements,
+    axe_violations,
+    bots,
+    focused,
+    listen_for_announcements,
+    open_chat,
+    tab_to,
+)
 
 FAILED = {
     "en": "Sorry, your message could not be sent. Check your connection, then try again.",
@@ -41,7 +52,10 @@ def to_the_message_box(page: Page) -> None:
     tab_to(page, "chat-input")
 
 
-def test_messages_typed_while_a_reply_is_on_its_way_are_sent_in_order(page: Page, base_url: str) -> None:
+def test_messages_typed_while_a_reply_is_on_its_way_are_sent_in_order(
+    sized_page: Page, base_url: str
+) -> None:
+    page = sized_page
     open_chat(page, base_url)
     to_the_message_box(page)
     held: list[Route] = []
@@ -79,12 +93,18 @@ FAILURES: dict[str, Callable[[Route], None]] = {
 }
 
 
-@pytest.mark.parametrize(("failure", "language"), [("network", "en"), ("503", "cy"), ("500", "en")])
+@pytest.mark.parametrize(
+    ("sized_page", "failure", "language"),
+    [("phone", "network", "en"), ("phone", "503", "cy"), ("laptop", "500", "en")],
+    indirect=["sized_page"],
+)
 def test_a_failed_message_is_announced_and_try_again_sends_the_same_text(
-    page: Page, base_url: str, failure: str, language: str
+    sized_page: Page, base_url: str, failure: str, language: str
 ) -> None:
+    page = sized_page
     open_chat(page, base_url, language)
     to_the_message_box(page)
+    listen_for_announcements(page)
     sent: list[str] = []
 
     def fail_once(route: Route) -> None:
@@ -101,8 +121,12 @@ def test_a_failed_message_is_announced_and_try_again_sends_the_same_text(
     type_without_waiting(page, first)
     alert = page.get_by_role("alert")
     expect(alert).to_have_text(FAILED[language])
+    assert FAILED[language] in announcements(page)
     expect(page.locator(".message--user").last).to_contain_text(WAITING[language])
     expect(page.get_by_role("button", name=TRY_AGAIN[language])).to_be_visible()
+    expect(alert).to_be_in_viewport()  # seen where the resident is typing, on a phone too
+    expect(page.get_by_role("button", name=TRY_AGAIN[language])).to_be_in_viewport()
+    assert focused(page) == "chat-input"
     assert axe_violations(page) == []
 
     type_without_waiting(page, second)  # kept, in order, behind the one that failed
@@ -173,3 +197,46 @@ def test_the_welcome_comes_when_the_rate_limit_refused_the_first_call(
     expect(bots(page)).to_have_count(1, timeout=30_000)
     expect(bots(page).first).to_have_attribute("data-intent", "system.welcome")
     expect(page.get_by_role("alert")).to_have_text("")
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_welcome_can_be_tried_again_by_keyboard(page: Page, base_url: str, language: str) -> None:
+    """While the network is down the welcome keeps trying by itself; a resident on "Try again" when it
+    does keeps the keyboard focus (in the message box, never on the page's <body>), and "Try again"
+    brings the welcome once the network is back."""
+    tries: list[str] = []
+    down = [True]
+
+    def fail_while_down(route: Route) -> None:
+        tries.append(text_of(route.request))
+        if down[0]:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route("**/api/chat", fail_while_down)
+    page.goto(f"{base_url}/chat/demo?language={language}")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text(START_FAILED[language])
+    assert axe_violations(page) == []
+
+    tab_to(page, TRY_AGAIN[language])
+    expect(alert).to_contain_text(START_FAILED[language])
+    before = len(tries)
+    page.wait_for_function(
+        "() => document.getElementById('chat-retry').hidden === false && "
+        "document.activeElement !== document.getElementById('chat-retry')",
+        timeout=20_000,
+    )  # tried again by itself, and failed again
+    assert len(tries) > before
+    assert focused(page) == "chat-input"
+
+    tab_to(page, TRY_AGAIN[language], backwards=True)
+    down[0] = False  # the network is back as the resident presses it
+    page.keyboard.press("Enter")
+    expect(bots(page)).to_have_count(1, timeout=30_000)
+    expect(bots(page).first).to_have_attribute("data-intent", "system.welcome")
+    expect(alert).to_have_text("")
+    assert set(tries) == {""}  # only ever the welcome
+    assert focused(page) == "chat-input"
+    assert axe_violations(page) == []

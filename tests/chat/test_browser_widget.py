@@ -108,6 +108,16 @@ def test_opening_the_widget_by_keyboard_puts_the_cursor_in_the_chat(
         assert axe_violations(frame) == []
     expect(reply).to_have_attribute("data-intent", "waste.collection_day")
 
+    # A suggested reply, pressed with Enter: it is sent, and the cursor is back in the message box.
+    suggestion = frame.locator("#quick-replies button").first.inner_text()
+    tab_to(site, suggestion, backwards=True, within=frame)
+    site.keyboard.press("Enter")
+    expect(frame.locator(".message--user").last).to_contain_text(suggestion)
+    expect(frame.locator(".message--bot")).to_have_count(4, timeout=30_000)
+    assert input_has_focus(site, frame)
+    assert all(reply_start_and_box_are_on_screen(frame).values())
+    assert axe_violations(frame) == []
+
     # Escape, from the message box, closes it and gives focus back to the launcher.
     site.keyboard.press("Escape")
     launcher = site.get_by_role("button", name=LAUNCHER[language])
@@ -206,3 +216,28 @@ def test_the_conversation_can_be_saved_from_the_widget(site: Page) -> None:
     saved = Path(download.value.path()).read_text(encoding="utf-8")
     assert "You said: how do i pay my council tax" in saved
     assert "https://demo-council.example/council-tax/pay" in saved
+
+
+@pytest.mark.parametrize("site", ["phone"], indirect=True)
+def test_where_the_chats_frame_may_not_keep_it_the_council_page_keeps_it(site: Page) -> None:
+    """A browser that refuses the chat's frame its storage (third-party storage blocked) has the widget
+    keep the conversation in the council page's own sessionStorage, so it still follows the resident."""
+    site.add_init_script(
+        f"if (location.origin === '{CHAT}') {{ Object.defineProperty(window, 'sessionStorage', "
+        "{ get() { throw new DOMException('blocked', 'SecurityError'); } }); }"
+    )
+    site.goto(f"{COUNCIL}/bins")
+    frame = open_widget(site)
+    type_and_send(site, frame, "when do my bins get collected")
+    type_and_send(site, frame, "aa1 1aa")
+    said = [m.inner_text() for m in frame.locator(".message").all()]
+    kept = site.evaluate("JSON.parse(sessionStorage.getItem('council-chat:demo'))")
+    assert len(kept["entries"]) == len(said)
+
+    site.goto(f"{COUNCIL}/")
+    frame = open_widget(site)
+    expect(frame.locator(".message")).to_have_count(len(said))
+    assert [m.inner_text() for m in frame.locator(".message").all()] == said
+    assert input_has_focus(site, frame)
+    reply = type_and_send(site, frame, "and the recycling?")
+    expect(reply).to_have_attribute("data-intent", "waste.another_bin_day")

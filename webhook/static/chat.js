@@ -359,8 +359,10 @@
     markWaiting();
   }
 
+  // "Try again" goes while a send is tried again (by itself too): a resident on it goes to the box.
   function clearProblem() {
     alertBox.textContent = "";
+    if (document.activeElement === retryButton) { toInput(); }
     retryButton.hidden = true;
   }
 
