@@ -1,5 +1,6 @@
-"""The fault test: PostgreSQL stopped in the middle of a load of chat turns. Every turn is answered;
-the turns that could not be recorded are counted, and recording resumes when the database is back."""
+"""The fault tests: PostgreSQL stopped in the middle of a load of chat turns, and down when the app
+starts. Every turn is answered; the turns that could not be recorded are counted, and recording resumes
+(after the migration the database missed) when the database is back."""
 
 from __future__ import annotations
 
@@ -59,3 +60,34 @@ def test_no_turn_fails_while_the_database_is_stopped_mid_load(own_server: Postgr
     assert before + during + after == [200] * 180  # every turn answered, with messages
     assert lost_while_down == 60  # none of the turns while it was down were written, and each is counted
     assert recorder.lost == 60 and stored == 120  # recording resumed once the database was back
+
+
+def test_the_app_starts_and_answers_with_the_database_down_and_migrates_it_once_back(
+    own_server: PostgresServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = own_server.create_database()
+    own_server.stop()
+    app = create_app(app_settings(DATABASE_URL=url, INSIGHTS_FLUSH_SECONDS=60.0))
+    recorder = app.extensions["insights"]
+    client = app.test_client()
+
+    def turn(number: int) -> str:
+        response = client.post(
+            "/api/chat",
+            json={"council": "demo", "session": f"start-session-{number}", "text": QUESTIONS[number % 4]},
+        )
+        assert response.status_code == 200 and response.get_json()["messages"]
+        return response.get_json()["intent"]
+
+    while_down = [turn(number) for number in range(3)]
+    recorder.flush()
+    lost_while_down = recorder.lost
+    own_server.start()
+    once_back = [turn(number) for number in range(3, 5)]
+    recorder.flush()
+
+    with app.extensions["database"].engine.connect() as connection:
+        stored = connection.execute(select(func.count()).select_from(turns)).scalar_one()
+    assert while_down[0] == once_back[1] == "waste.collection_day"
+    assert "the database cannot be reached to migrate it" in caplog.text
+    assert lost_while_down == 3 and recorder.lost == 3 and stored == 2

@@ -1,5 +1,6 @@
-"""`sync-intents purge` deletes what is past each council's retention period, and nothing else;
-`sync-intents database upgrade` creates the schema as a release step."""
+"""`sync-intents purge` deletes what is past each council's retention period (and failed staff sign-ins
+that no longer count), and nothing else; `sync-intents database upgrade` creates the schema as a release
+step."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from sqlalchemy import func, select
 from tests.conftest import BuildLibrary
 from webhook.cli import main
 from webhook.database import connect, migrate
-from webhook.database.tables import conversations, feedback, turns
+from webhook.database.tables import conversations, feedback, staff_sign_in_failures, turns
 from webhook.insights.events import FeedbackEvent, TurnEvent
 from webhook.insights.store import write_events
+from webhook.staff import lockout
 
 
 def event(council: str, conversation: str, days_ago: int) -> TurnEvent:
@@ -82,3 +84,27 @@ def test_database_upgrade_creates_the_schema(database_url: str, runner: CliRunne
 
     assert result.exit_code == 0, result.output
     assert counts(database_url) == {"turns": 0, "feedback": 0, "conversations": 0}
+
+
+def test_purge_forgets_failed_staff_sign_ins_that_no_longer_count(
+    database_url: str, build_library: BuildLibrary, runner: CliRunner
+) -> None:
+    root = build_library()
+    database = connect(database_url)
+    migrate(database)
+    now = datetime.now(UTC)
+    lockout.record_failure(
+        database, lockout.account_key("unitary", "typed-my-email@example.com"), now - timedelta(days=2)
+    )
+    lockout.record_failure(
+        database, lockout.account_key("unitary", "unitary-staff"), now - timedelta(minutes=5)
+    )
+
+    result = runner.invoke(main, ["purge", "--library", str(root), "--database-url", database_url])
+
+    assert result.exit_code == 0, result.output
+    assert "forgot the failed sign-ins of 1 account(s)" in result.output
+    with database.engine.connect() as connection:
+        kept = connection.execute(select(staff_sign_in_failures.c.account)).scalars().all()
+    database.dispose()
+    assert kept == ["unitary:unitary-staff"]  # still counts towards a lock-out

@@ -164,3 +164,24 @@ def test_the_suggestion_page_is_reached_from_the_dashboard_and_is_accessible(
     expect(page.locator("#suggestion-yaml")).to_contain_text("extra_phrases")
     assert axe_violations(page) == []
     page.close()
+
+
+def test_the_dashboard_is_worked_by_keyboard_alone(browser: Browser, staff_url: str) -> None:
+    page = new_page(browser)
+    sign_in_by_keyboard(page, staff_url, "demo")
+
+    tab_to(page, "days")
+    page.keyboard.press("ArrowDown")  # from the last 30 days to the last 90
+    tab_to(page, "Show")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{staff_url}/staff/demo/?days=90&language=")
+    skip = "can i get a permit for a skip on the road outside my house"
+    tab_to(page, f"Suggest as training phrases for “{skip}”")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Suggest as training phrases")
+    tab_to(page, "Sign out")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(f"{staff_url}/staff/demo/sign-in?signed_out=1")
+    expect(page.locator(".notice")).to_have_text("You have signed out.")
+    page.close()

@@ -93,11 +93,23 @@ def test_the_period_and_language_choose_what_is_counted(database_url: str) -> No
 
     welsh = staff.get("/staff/demo/insights.json?days=30&language=cy").get_json()
     year = staff.get("/staff/demo/insights.json?days=365").get_json()
+    fortnight = staff.get("/staff/demo/insights.json?days=14").get_json()
+    today = staff.get("/staff/demo/insights.json?days=1&language=en").get_json()
+    fortnight_page = staff.get("/staff/demo/?days=14").get_data(as_text=True)
     nonsense = staff.get("/staff/demo/insights.json?days=12345&language=fr").get_json()
 
     assert (welsh["conversations"], welsh["turns"], welsh["language"]) == (0, 0, "cy")
     assert (year["conversations"], len(year["days"])) == (3, 365)
+    assert (fortnight["days"][-1]["day"], len(fortnight["days"]), fortnight["turns"]) == (
+        datetime.now(UTC).date().isoformat(),
+        14,
+        5,
+    )
+    assert (today["conversations"], today["turns"], len(today["days"])) == (3, 5, 1)
+    assert '<option value="14" selected>Last 14 days</option>' in fortnight_page
     assert (len(nonsense["days"]), nonsense["language"]) == (30, None)
+    for bad in ("0", "-7", "1e3", "366", "seven", "٣"):
+        assert len(staff.get(f"/staff/demo/insights.json?days={bad}").get_json()["days"]) == 30, bad
 
 
 def test_the_charts_are_accessible_svg_with_the_numbers_beside_them(database_url: str) -> None:

@@ -1,11 +1,14 @@
-"""Signing in to a council's staff pages: argon2-hashed passwords, a signed session cookie kept to the
-staff pages, CSRF tokens on every form, and a lock-out after repeated failures, on SQLite and PostgreSQL."""
+"""Signing in to a council's staff pages: argon2- or bcrypt-hashed passwords, a signed session cookie kept
+to the staff pages, CSRF tokens on every form, and a lock-out after repeated failures, on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
+import base64
 import io
 from datetime import UTC, datetime, timedelta
 
+import bcrypt
 import pytest
 from argon2 import PasswordHasher
 
@@ -13,7 +16,7 @@ from tests.conftest import app_settings
 from tests.staff.conftest import PASSWORDS, Clock, form_token, sign_in, signed_in_client, staff_app
 from webhook import create_app
 from webhook.staff import StaffAccount
-from webhook.staff.accounts import accounts_from_environment
+from webhook.staff.accounts import BCRYPT, Verifier, accounts_from_environment, hash_kind
 from webhook.staff.password import main as password_main
 
 
@@ -165,6 +168,39 @@ def test_a_password_variable_holding_plain_text_is_never_compared(database_url: 
     response = sign_in(app.test_client(), "demo", "demo-staff", "plain password")
 
     assert response.status_code == 401
+
+
+def test_a_bcrypt_hashed_password_signs_in_as_an_argon2_one_does(
+    monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    # As Python's bcrypt writes it ($2b$) and as `htpasswd -B` does ($2y$), at a low cost to stay quick.
+    made = bcrypt.hashpw(b"a bcrypt staff password", bcrypt.gensalt(4)).decode()
+    monkeypatch.setenv("STAFF_DEMO_USERNAME", "bcrypt-staff")
+    monkeypatch.setenv("STAFF_DEMO_PASSWORD", made)
+    monkeypatch.setenv("STAFF_SECTOR_USERNAME", "bcrypt-maintainer")
+    monkeypatch.setenv("STAFF_SECTOR_PASSWORD", "$2y$" + made.removeprefix("$2b$"))
+    app = create_app(app_settings(DATABASE_URL=database_url, SECRET_KEY="staff-tests"))
+
+    def attempt(scope: str, username: str, password: str) -> int:
+        return sign_in(app.test_client(), scope, username, password).status_code
+
+    assert attempt("demo", "bcrypt-staff", "a bcrypt staff password") == 303
+    assert attempt("demo", "bcrypt-staff", "a wrong password") == 401
+    assert attempt("demo", "someone-else", "a bcrypt staff password") == 401
+    assert attempt("sector", "bcrypt-maintainer", "a bcrypt staff password") == 303
+    basic = base64.b64encode(b"bcrypt-staff:a bcrypt staff password").decode()
+    json = app.test_client().get("/staff/demo/insights.json", headers={"Authorization": f"Basic {basic}"})
+    assert json.status_code == 200 and "conversations" in json.get_json()
+
+
+def test_a_wrong_username_verifies_a_dummy_hash_of_the_accounts_own_kind_and_cost() -> None:
+    made = bcrypt.hashpw(b"a bcrypt staff password", bcrypt.gensalt(5)).decode()
+    verifier = Verifier({"demo": StaffAccount("bcrypt-staff", made), "oxford": None})
+
+    assert hash_kind(made) == BCRYPT and verifier.dummy_hash(made).startswith("$2b$05$")
+    assert not verifier.check("demo", "someone-else", "a bcrypt staff password")
+    assert not verifier.check("oxford", "bcrypt-staff", "a bcrypt staff password")
+    assert verifier.check("demo", "bcrypt-staff", "a bcrypt staff password")
 
 
 def test_accounts_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch, database_url: str) -> None:

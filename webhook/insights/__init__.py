@@ -9,11 +9,13 @@ recorder.py). The database, the recorder and the key that hides session ids are 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import Flask, current_app
+from sqlalchemy.exc import OperationalError
 
-from webhook.database import connect, migrate
+from webhook.database import Database, connect, migrate
 from webhook.insights.events import (
     FeedbackEvent,
     TurnEvent,
@@ -32,17 +34,31 @@ DEFAULT_RETENTION_DAYS = 90
 
 
 def init_insights(app: Flask) -> None:
-    """Open the database (migrating it unless DATABASE_MIGRATE is off) and start recording."""
+    """Open the database (migrating it unless DATABASE_MIGRATE is off) and start recording.
+
+    A database that cannot be reached does not stop the app from starting: residents are answered as
+    ever, and the migration is tried again before each batch is written until it succeeds (the batches
+    written meanwhile are lost, counted and logged, as in any outage)."""
     if not app.config.get("INSIGHTS_ENABLED", True):
         return
     database = connect(app.config["DATABASE_URL"])
+    prepare: Callable[[Database], None] | None = None
     if app.config.get("DATABASE_MIGRATE", True):
-        migrate(database)
+        try:
+            migrate(database)
+        except OperationalError as error:  # unreachable (not a broken migration, which stops the app)
+            log.error(
+                "insights: the database cannot be reached to migrate it (%s); turns are answered, and "
+                "it is migrated once it can be",
+                str(error).splitlines()[0][:300],
+            )
+            prepare = migrate
     app.extensions["database"] = database
     app.extensions["insights"] = Recorder(
         database,
         queue_limit=int(app.config.get("INSIGHTS_QUEUE_LIMIT", 10_000)),
         flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", 1.0)),
+        prepare=prepare,
     )
     app.extensions["insights_key"] = str(app.config["SECRET_KEY"]).encode()
 

@@ -26,9 +26,9 @@ FAILED_HANDOFF_CASE_DAYS = 30
 def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
     """Delete each council's stored turns, feedback and conversations older than its retention period
     (`insights: retention_days` in its overlay, default 90 days; councils no longer in the library keep
-    the default), and erase the transcript and contact details of hand-offs delivered more than 7 days
-    ago, or failed (refused for good by their channel) more than 30 days ago. Run it daily (cron, a
-    scheduled job)."""
+    the default), forget failed staff sign-ins that no longer count towards a lock-out (24 hours), and
+    erase the transcript and contact details of hand-offs delivered more than 7 days ago, or failed
+    (refused for good by their channel) more than 30 days ago. Run it daily (cron, a scheduled job)."""
     from webhook.database import connect, default_database_url, migrate
     from webhook.handoff.outbox import Outbox
     from webhook.insights import DEFAULT_RETENTION_DAYS, retention_days
@@ -54,6 +54,11 @@ def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
                     f"{days[slug]} days"
                 )
         if not dry_run:
+            from webhook.staff.lockout import forget_stale
+
+            forgotten = forget_stale(database, now)
+            if forgotten:
+                click.echo(f"staff sign-in: forgot the failed sign-ins of {forgotten} account(s)")
             erased = Outbox(database).erase_delivered(now - timedelta(days=HANDOFF_CASE_DAYS))
             if erased:
                 click.echo(

@@ -40,8 +40,12 @@ class Recorder:
         batch_size: int = 500,
         flush_seconds: float = 1.0,
         write: Callable[[Database, Sequence[Event]], None] = write_events,
+        prepare: Callable[[Database], None] | None = None,
     ) -> None:
         self.database = database
+        #: Run before the next batch is written until it succeeds once (the migration a database that
+        #: was down when the app started still needs).
+        self._prepare = prepare
         self.queue_limit = queue_limit
         self.batch_size = batch_size
         self.flush_seconds = flush_seconds
@@ -108,6 +112,9 @@ class Recorder:
         while self._queue and len(batch) < self.batch_size:
             batch.append(self._queue.popleft())
         try:
+            if self._prepare is not None:
+                self._prepare(self.database)
+                self._prepare = None
             self._write(self.database, batch)
         except Exception as error:  # any database failure: the turns were answered, count the loss
             self._lose(len(batch), f"the database refused a batch ({type(error).__name__}: {error})")

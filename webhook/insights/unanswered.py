@@ -13,7 +13,7 @@ The n-grams are counted here, each distinct word once, rather than by scikit-lea
 `TfidfVectorizer(analyzer="char_wb")`, whose per-word Python loops alone took 0.4 to 0.75 s on the
 dashboard's 5,000 distinct texts. The leader pass compares a block of texts with every leader in one
 sparse product; it gives exactly the groups that comparing texts one at a time would.
-bench/insights_grouping.py measures the speed and how well the groups match what residents meant.
+bench/bench_grouping.py measures the speed and how well the groups match what residents meant.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from webhook.insights.figures import UnansweredTurn
 from webhook.textmodels.features import prepare_text
 
 #: Cosine similarity at which a text joins a group, chosen on the held-out NLU utterances (tests/nlu/,
-#: each intent a true group; bench/insights_grouping.py): 0.35 gave the best adjusted Rand index (0.22
+#: each intent a true group; bench/bench_grouping.py): 0.35 gave the best adjusted Rand index (0.22
 #: English, 0.20 Welsh), but 12% (English) and 18% (Welsh) of texts sat in a group most of whose texts
 #: meant another intent; at 0.4 that is 7% and 11%, for an index of 0.21 and 0.11. Purity comes first: a
 #: suggested patch gives a whole group's examples to one intent.

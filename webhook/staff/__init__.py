@@ -2,7 +2,8 @@
 and the sector's view across councils for the shared library's maintainers.
 
 Accounts come from the environment (`STAFF_<SLUG>_USERNAME`, `STAFF_<SLUG>_PASSWORD` holding an argon2
-hash; `python -m webhook.staff.password` makes one) or, in tests, from the `STAFF_CREDENTIALS` setting.
+or a bcrypt hash; `python -m webhook.staff.password` makes an argon2 one) or, in tests, from the
+`STAFF_CREDENTIALS` setting.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from argon2 import extract_parameters
-from argon2.exceptions import InvalidHashError
 from flask import Flask
 
 from webhook.staff.accounts import (
+    BCRYPT,
     SECTOR,
     StaffAccount,
     Verifier,
     accounts_from_environment,
     environment_names,
+    hash_kind,
 )
 from webhook.staff.views import StaffSettings, bp
 
@@ -38,15 +39,25 @@ def init_staff(app: Flask) -> None:
     for scope, account in accounts.items():
         if account is None:
             continue
-        try:
-            extract_parameters(account.password_hash)
-        except InvalidHashError:
+        kind = hash_kind(account.password_hash)
+        if kind is None:
             # A password set in plain text, not hashed: refuse it rather than compare it.
             log.error(
-                "%s does not hold an argon2 hash: staff sign-in for %s refused",
+                "%s does not hold an argon2 or bcrypt hash: staff sign-in for %s refused",
                 environment_names(scope)[1],
                 scope,
             )
+        elif kind == BCRYPT:
+            try:
+                import bcrypt  # noqa: F401  (a bcrypt hash needs the package to be checked)
+            except ImportError:
+                log.error(
+                    "%s holds a bcrypt hash but the bcrypt package is not installed: staff sign-in for %s "
+                    "refused",
+                    environment_names(scope)[1],
+                    scope,
+                )
+                accounts[scope] = None
     if SECTOR in library.councils:
         log.error("a council's slug is %r: its staff pages are the sector's", SECTOR)
     app.extensions["staff"] = StaffSettings(

@@ -76,6 +76,21 @@ def reset(database: Database, account: str) -> None:
         connection.execute(delete(failures_table).where(failures_table.c.account == account))
 
 
+def forget_stale(database: Database, now: datetime) -> int:
+    """Delete the failures that no longer count (last one more than FORGET_AFTER ago, no lock in force):
+    a username typed wrongly is not kept for ever (`sync-intents purge`). The rows deleted."""
+    with database.engine.begin() as connection:
+        return (
+            connection.execute(
+                delete(failures_table).where(
+                    failures_table.c.last_failure_at < now - FORGET_AFTER,
+                    (failures_table.c.locked_until.is_(None)) | (failures_table.c.locked_until <= now),
+                )
+            ).rowcount
+            or 0
+        )
+
+
 def _utc(value: datetime | None) -> datetime | None:
     # SQLite gives back naive datetimes; they were stored as UTC.
     if value is None:

@@ -23,9 +23,11 @@ from webhook.insights.unanswered import UnansweredGroup, group_unanswered, recur
 from webhook.library.model import Library, localise
 from webhook.staff.accounts import SECTOR
 
-#: The periods staff may choose, in days; and the one shown first.
+#: The periods the dashboard offers, in days; and the one shown first. A URL (the JSON's `?days=N`) may
+#: ask for any number of days from 1 to MAX_DAYS.
 PERIODS = (7, 30, 90, 365)
 DEFAULT_DAYS = 30
+MAX_DAYS = 365
 LANGUAGES = {"en": "English", "cy": "Welsh"}
 #: The sector reads more groups before keeping those that recur: most groups belong to one council.
 SECTOR_GROUPS = 500
@@ -176,8 +178,10 @@ def group_json(group: UnansweredGroup) -> dict[str, Any]:
 
 
 def chosen_days(value: str | None) -> int:
-    """The period asked for, if it is one on offer; else the default."""
-    return int(value) if value in {str(days) for days in PERIODS} else DEFAULT_DAYS
+    """The period asked for, in whole days from 1 to MAX_DAYS; else (none, or not such a number) the
+    default."""
+    days = int(value) if value is not None and value.isascii() and value.isdigit() else 0
+    return days if 1 <= days <= MAX_DAYS else DEFAULT_DAYS
 
 
 def chosen_language(value: str | None) -> str | None:

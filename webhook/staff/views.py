@@ -266,7 +266,8 @@ def dashboard(slug: str) -> ResponseReturnValue:
         figures=report.figures,
         language=language,
         languages=LANGUAGES,
-        periods=PERIODS,
+        # A period asked for by URL (?days=14) is offered beside the usual ones, and chosen.
+        periods=sorted({*PERIODS, report.days}),
         tables=SECTOR_TABLES if slug == SECTOR else TABLES,
         conversations_chart=conversations_chart,
         fallback_chart=fallback_chart,
