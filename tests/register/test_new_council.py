@@ -83,6 +83,30 @@ def test_a_welsh_council_by_name_speaks_both_languages(library: Path) -> None:
     assert any("carmarthenshire" in str(p.location.path) for p in report.warnings)  # name.cy missing
 
 
+def test_a_welsh_council_starts_with_welsh_review_so_its_welsh_has_a_review_state(
+    library: Path, tmp_path: Path
+) -> None:
+    assert run(library, "Carmarthenshire", "--phone", "01267 234567").exit_code == 0
+    assert run(library, "E07000177", "--phone", "01295 227001").exit_code == 0
+    text, data = overlay(library, "carmarthenshire")
+    assert data["welsh_review"] == "needs-welsh-speaker"
+    assert "welsh_review" not in overlay(library, "cherwell")[1]  # an English council has no Welsh
+    # the officer gives the Welsh name the TODO asks for: it needs a Welsh speaker, and says so
+    path = library / "councils/carmarthenshire/council.yaml"
+    path.write_text(text.replace("  # TODO: cy:", '  cy: "Cyngor Sir Gâr"\n  # TODO: cy:'), "utf-8")
+    report = validate_library(library, handler_names=handler_names())
+    assert report.errors == []
+    assert not [problem for problem in report.warnings if problem.rule == "welsh-review-missing"]
+    sheet = tmp_path / "cy.csv"
+    result = CliRunner().invoke(
+        main, ["translations", "export", "--library", str(library), "--output", str(sheet)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = sheet.read_text("utf-8-sig").splitlines()
+    (row,) = [line for line in rows if "council:carmarthenshire:" in line]
+    assert "Cyngor Sir Gâr" in row and ",needs-welsh-speaker," in row
+
+
 def test_a_name_that_matches_several_councils_lists_them(library: Path) -> None:
     result = run(library, "Sussex", "--phone", "01632 960000")
     assert result.exit_code != 0

@@ -66,7 +66,7 @@ def test_every_kind_of_welsh_string_has_a_row_with_its_english_place_councils_an
     assert (name["english"], name["welsh"], name["review"]) == (
         "Cardiff Council",
         "Cyngor Caerdydd",
-        "not recorded",
+        "needs-welsh-speaker",  # the overlay's welsh_review
     )
     keys = [row["key"] for row in sheet.rows]
     assert len(keys) == len(set(keys))
@@ -145,3 +145,29 @@ def test_export_refuses_an_unknown_intent_and_never_overwrites_a_sheet(
     result = sync_intents(runner, *args)
     assert result.exit_code != 0 and "exists" in result.output
     assert output.read_text("utf-8") == "a translator's work"
+
+
+def _set_overlay_review(library: Path, slug: str, line: str | None) -> None:
+    """Rewrite the overlay's `welsh_review:` line (None: take it out)."""
+    path = library / "councils" / slug / "council.yaml"
+    text = path.read_text("utf-8")
+    assert "\nwelsh_review: needs-welsh-speaker\n" in text
+    path.write_text(text.replace("welsh_review: needs-welsh-speaker\n", f"{line}\n" if line else ""), "utf-8")
+
+
+def test_each_overlay_row_shows_its_overlays_welsh_review(
+    runner: CliRunner, library: Path, tmp_path: Path
+) -> None:
+    for slug in ("cardiff", "demo"):  # both overlays with Welsh say no Welsh speaker has checked it yet
+        overlay = yaml.safe_load((library / "councils" / slug / "council.yaml").read_text("utf-8"))
+        assert overlay["welsh_review"] == "needs-welsh-speaker"
+    sheet = export(runner, library, tmp_path / "before.csv")
+    overlay = [row for row in sheet.rows if row["key"].startswith("council:")]
+    assert len(overlay) > 60  # names, addresses, the demo's report questions and choices
+    assert {row["review"] for row in overlay} == {"needs-welsh-speaker"}
+
+    _set_overlay_review(library, "cardiff", "welsh_review: native")
+    _set_overlay_review(library, "demo", None)
+    sheet = export(runner, library, tmp_path / "after.csv")
+    assert {row["review"] for row in sheet.rows if row["key"].startswith("council:cardiff:")} == {"native"}
+    assert {row["review"] for row in sheet.rows if row["key"].startswith("council:demo:")} == {"not recorded"}

@@ -340,18 +340,85 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(
     assert yaml_bytes(library) == before
 
 
-def test_an_overlay_is_reworded_in_place_and_says_it_keeps_no_review_mark(
+def test_an_overlay_row_marked_done_is_recorded_under_the_overlays_welsh_review(
     runner: CliRunner, library: Path, tmp_path: Path
 ) -> None:
     key = "council:cardiff:contact.address"
     path = library / "councils/cardiff/council.yaml"
     text = path.read_text("utf-8")
     sheet = export(runner, library, tmp_path / "cy.csv")
+    english, old = sheet.row(key)["english"], sheet.row(key)["welsh"]
+    new = old.replace("Neuadd y Sir", "Neuadd Y Sir")
+    sheet.row(key)["welsh"], sheet.row(key)["done"] = new, "done"
+    result = _import(runner, library, sheet.save(tmp_path / "cy.csv"))
+    assert result.exit_code == 0, result.output
+    assert "council cardiff: 1 of 2 strings done, welsh_review stays needs-welsh-speaker" in result.output
+    assert "0 errors, 0 warnings" in result.output  # the overlay still validates
+    # the reworded address, and the progress list after welsh_review; comments and layout untouched
+    assert sorted(_changed_lines(text, path.read_text("utf-8"))) == sorted(
+        [
+            f"-     cy: {old}",
+            f"+     cy: {new}",
+            f"+ welsh_native_so_far:  # {PROGRESS_NOTE}",
+            f'+   contact.address: "{fingerprint(english, new)}"',
+        ]
+    )
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[lines.index("welsh_review: needs-welsh-speaker") + 1].startswith("welsh_native_so_far:")
+    again = export(runner, library, tmp_path / "again.csv")
+    assert again.row(key)["review"] == "native"
+    assert again.row("council:cardiff:name")["review"] == "needs-welsh-speaker"
+
+
+def test_an_overlay_becomes_native_when_every_row_is_done_and_its_progress_list_goes(
+    runner: CliRunner, library: Path, tmp_path: Path
+) -> None:
+    path = library / "councils/demo/council.yaml"
+    text = path.read_text("utf-8")
+    sheet = export(runner, library, tmp_path / "first.csv")
+    rows = [row for row in sheet.rows if row["key"].startswith("council:demo:")]
+    rows[0]["done"] = "done"
+    assert _import(runner, library, sheet.save(tmp_path / "first.csv")).exit_code == 0
+    assert "welsh_native_so_far" in path.read_text("utf-8")
+
+    sheet = export(runner, library, tmp_path / "rest.csv")
+    for row in sheet.rows:
+        if row["key"].startswith("council:demo:"):
+            row["done"] = "iawn"
+    result = _import(runner, library, sheet.save(tmp_path / "rest.csv"))
+
+    assert result.exit_code == 0, result.output
+    assert "council demo: every string done, so welsh_review: native" in result.output
+    after = path.read_text("utf-8")
+    assert _changed_lines(text, after) == [
+        "- welsh_review: needs-welsh-speaker",
+        "+ welsh_review: native",
+    ]  # the progress list written by the first import is gone again
+    final = export(runner, library, tmp_path / "final.csv")
+    assert {row["review"] for row in final.rows if row["key"].startswith("council:demo:")} == {"native"}
+    assert {row["review"] for row in final.rows if row["key"].startswith("council:cardiff:")} == {
+        "needs-welsh-speaker"
+    }
+
+
+def test_an_overlay_without_welsh_review_is_reworded_but_its_done_rows_are_not_recorded(
+    runner: CliRunner, library: Path, tmp_path: Path
+) -> None:
+    key = "council:cardiff:contact.address"
+    path = library / "councils/cardiff/council.yaml"
+    path.write_text(path.read_text("utf-8").replace("welsh_review: needs-welsh-speaker\n", ""), "utf-8")
+    text = path.read_text("utf-8")
+    sheet = export(runner, library, tmp_path / "cy.csv")
+    assert sheet.row(key)["review"] == "not recorded"
     old = sheet.row(key)["welsh"]
     sheet.row(key)["welsh"], sheet.row(key)["done"] = old.replace("Neuadd y Sir", "Neuadd Y Sir"), "done"
     result = _import(runner, library, sheet.save(tmp_path / "cy.csv"))
     assert result.exit_code == 0, result.output
-    assert "council cardiff: 1 marked done not recorded: council.yaml keeps no review mark" in result.output
+    assert (
+        "council cardiff: 1 marked done not recorded: council.yaml has no welsh_review (write "
+        "`welsh_review: needs-welsh-speaker` in it, then import again)"
+    ) in result.output
+    assert "[welsh-review-missing]" in result.output  # the validation after writing says so too
     assert _changed_lines(text, path.read_text("utf-8")) == [
         f"-     cy: {old}",
         f"+     cy: {old.replace('Neuadd y Sir', 'Neuadd Y Sir')}",

@@ -66,6 +66,9 @@ def overlay_text(
         lines += [
             "# A Welsh council answers in Welsh as well as English (the Welsh Language Standards).",
             "languages: [en, cy]",
+            "# No Welsh speaker has checked this file's Welsh yet; `sync-intents translations import`",
+            "# makes it native when one has.",
+            "welsh_review: needs-welsh-speaker",
         ]
     else:
         lines.append("languages: [en]")

@@ -93,6 +93,6 @@ def _council_review(council: Council, counts: list[ReviewCount]) -> list[str]:
         if count.block.review is None:
             lines.append(
                 f"  {count.block.label:<42} {count.said + count.phrases} texts of its own "
-                "(council.yaml keeps no review mark)"
+                "(no welsh_review mark in council.yaml yet)"
             )
     return lines

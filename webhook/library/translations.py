@@ -6,8 +6,10 @@ routing message's `cy`), but a translator reviews one string at a time. A block 
 partly reviewed keeps its mark (`needs-welsh-speaker`) and lists the strings done so far under
 `native_so_far`, each with the fingerprint of the English and Welsh it was checked against, so a string
 edited since then no longer matches and needs a Welsh speaker again. When every string of the block is
-done, the block becomes `native` and the list goes. Council overlays keep no review mark: their Welsh
-(names, addresses, questions) is listed as `not recorded`.
+done, the block becomes `native` and the list goes. A council overlay's Welsh (names, addresses, report
+questions, its own wording) is one block with the same mechanism under top-level keys of its own,
+`welsh_review` and `welsh_native_so_far`; an overlay without `welsh_review` lists its Welsh as
+`not recorded` (and `sync-intents validate` warns).
 """
 
 from __future__ import annotations
@@ -29,12 +31,16 @@ ENGLISH = "en"
 REVIEWED_STATES = frozenset({"native", "reviewed"})
 #: The block's field listing strings a Welsh speaker has marked done while others still wait.
 PROGRESS_FIELD = "native_so_far"
-#: What an overlay's Welsh shows as its review state: council.yaml has no review mark.
+#: An overlay's review mark and progress: top-level keys of council.yaml, named for the Welsh they cover.
+OVERLAY_REVIEW_FIELD = "welsh_review"
+OVERLAY_PROGRESS_FIELD = "welsh_native_so_far"
+#: What an overlay's Welsh shows as its review state while council.yaml has no `welsh_review`.
 NOT_RECORDED = "not recorded"
 
 # Keys of an overlay whose values are addresses, numbers or settings, never prose to translate.
 _NOT_PROSE_KEYS = frozenset(
     {"url", "image_url", "website", "phone", "email", "base_url", "templates", "gss_code", "file"}
+    | {OVERLAY_REVIEW_FIELD, OVERLAY_PROGRESS_FIELD}
 )
 _ADDRESS = re.compile(r"^(?:https?://|mailto:|www\.|/)|^\S+@\S+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -53,7 +59,7 @@ def fingerprint(english: str, welsh: str) -> str:
 @dataclass(frozen=True)
 class ReviewBlock:
     """Welsh that shares one review mark: an intent's `cy`, a messages file's `cy`, a routing message's
-    `cy`; or a council overlay's Welsh, which keeps none (`review` is None)."""
+    `cy`, or a council overlay's Welsh (its `welsh_review`; `review` is None while it has none)."""
 
     kind: str  # intent, messages, routing or council
     name: str  # the intent id, message area, routing kind or council slug
@@ -62,11 +68,15 @@ class ReviewBlock:
     path: JsonPath
     review: str | None
     progress: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: The keys of the block's review mark and progress in its document, at `path`.
+    review_field: str = "review"
+    progress_field: str = PROGRESS_FIELD
 
     @property
     def keeps_progress(self) -> bool:
-        """Whether the block's schema allows `native_so_far` (intents and messages files do)."""
-        return self.kind in ("intent", "messages") and self.review is not None
+        """Whether the block's schema allows partial progress (`native_so_far` in intents and messages
+        files, `welsh_native_so_far` in an overlay); routing messages keep none."""
+        return self.kind in ("intent", "messages", "council") and self.review is not None
 
     @property
     def label(self) -> str:
@@ -109,7 +119,7 @@ class WelshString:
 
     @property
     def needs_speaker(self) -> bool:
-        """True while no Welsh speaker has checked it (overlay text, which keeps no mark, is not)."""
+        """True while no Welsh speaker has checked it (text of an overlay with no mark is not counted)."""
         return self.review not in REVIEWED_STATES and self.review != NOT_RECORDED
 
     @property
@@ -135,7 +145,7 @@ def welsh_strings(library: Library) -> list[WelshString]:
     for kind in library.routing:
         found += _routing_strings(library, kind, speakers)
     for council in speakers:
-        found += _overlay_strings(library, council)
+        found += overlay_strings(library, council)
     return found
 
 
@@ -394,9 +404,21 @@ def _overlay_english(library: Library, council: Council, path: JsonPath) -> str:
     return ""
 
 
-def _overlay_strings(library: Library, council: Council) -> list[WelshString]:
+def overlay_strings(library: Library, council: Council) -> list[WelshString]:
+    """The Welsh wording of a council's overlay (names, addresses, report questions and choices, its
+    own wording of answers and messages), all under the overlay's one `welsh_review` mark."""
     document = council.document
-    block = ReviewBlock("council", council.slug, document, (), None)
+    data = document.data
+    block = ReviewBlock(
+        "council",
+        council.slug,
+        document,
+        (),
+        data.get(OVERLAY_REVIEW_FIELD),
+        dict(data.get(OVERLAY_PROGRESS_FIELD) or {}),
+        review_field=OVERLAY_REVIEW_FIELD,
+        progress_field=OVERLAY_PROGRESS_FIELD,
+    )
     strings = []
     for path in _overlay_paths(document.data):
         name = ".".join(str(part) for part in path if part != WELSH)

@@ -1,6 +1,7 @@
 """Rules for Welsh text: the mutations the Welsh lint finds missing, and mutation marks where they cannot
 apply. Every string a resident may read is checked: intents' responses and prompts, the routing
-messages, the bot's own messages, and councils' rewording of any of them.
+messages, the bot's own messages, and councils' rewording of any of them. And an overlay with Welsh
+must say whether a Welsh speaker has checked it (`welsh_review`).
 
 Registered in the rule book when this module is imported (rules.py does, at its end).
 """
@@ -15,6 +16,7 @@ from webhook.library.model import Library
 from webhook.library.placeholders import mutation_reason, placeholder_uses
 from webhook.library.problems import Location, Severity
 from webhook.library.rulebook import rule
+from webhook.library.translations import OVERLAY_REVIEW_FIELD, overlay_strings
 from webhook.library.welsh_lint import lint_welsh, term_pattern
 from webhook.library.yaml_loader import Document, JsonPath
 
@@ -118,3 +120,25 @@ def _welsh_glossary(library: Library) -> Iterator[tuple[Location, str]]:
                     spoken.locate(match.group(0), match.start()),
                     f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}",
                 )
+
+
+@rule(
+    "welsh-review-missing",
+    Severity.WARNING,
+    "a council that speaks Welsh has Welsh in its overlay and no welsh_review mark saying who checked it",
+)
+def _welsh_review_missing(library: Library) -> Iterator[tuple[Location, str]]:
+    for slug in sorted(library.councils):
+        council = library.councils[slug]
+        if WELSH not in council.languages or OVERLAY_REVIEW_FIELD in council.document.data:
+            continue
+        strings = overlay_strings(library, council)
+        if strings:
+            count = f"{len(strings)} Welsh text{'s' if len(strings) > 1 else ''}"
+            yield (
+                strings[0].location,
+                f"the overlay has {count} (the first here, {strings[0].field}) and no "
+                f"{OVERLAY_REVIEW_FIELD} saying whether a Welsh speaker has checked them: write "
+                f"`{OVERLAY_REVIEW_FIELD}: needs-welsh-speaker` after `languages:` (`sync-intents "
+                "translations export` gives a Welsh speaker the sheet to review)",
+            )

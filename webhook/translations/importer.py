@@ -19,7 +19,6 @@ from webhook.library.model import Library
 from webhook.library.problems import display_path
 from webhook.library.schemas import validators
 from webhook.library.translations import (
-    PROGRESS_FIELD,
     REVIEWED_STATES,
     ReviewBlock,
     WelshString,
@@ -217,11 +216,14 @@ def _content_problems(library: Library, string: WelshString, welsh: str) -> list
 def _marks(
     block: ReviewBlock, strings: Sequence[WelshString], reviews: Mapping[str, Review]
 ) -> tuple[str | None, dict[str, str] | None, str]:
-    """A block's new review mark (None: unchanged), its new `native_so_far` (None: unchanged) and a
-    sentence saying what happened."""
+    """A block's new review mark (None: unchanged), its new progress (`native_so_far`, an overlay's
+    `welsh_native_so_far`; None: unchanged) and a sentence saying what happened."""
     marked = sum(review.newly_done for review in reviews.values())
     if block.review is None:
-        unrecorded = f"{marked} marked done not recorded: council.yaml keeps no review mark"
+        unrecorded = (
+            f"{marked} marked done not recorded: council.yaml has no {block.review_field} (write "
+            f"`{block.review_field}: needs-welsh-speaker` in it, then import again)"
+        )
         return None, None, f"{block.label}: {unrecorded}" if marked else ""
     if block.review in REVIEWED_STATES:
         return None, None, ""
@@ -232,8 +234,8 @@ def _marks(
         if (review is not None and review.done) or string.review in REVIEWED_STATES:
             native[string.field] = fingerprint(string.english, welsh)
     if len(native) == len(strings):
-        return "native", {}, f"{block.label}: every string done, so review: native"
-    progress = f"{len(native)} of {len(strings)} strings done, review stays {block.review}"
+        return "native", {}, f"{block.label}: every string done, so {block.review_field}: native"
+    progress = f"{len(native)} of {len(strings)} strings done, {block.review_field} stays {block.review}"
     if block.keeps_progress:
         return None, native, f"{block.label}: {progress}"
     if not marked:
@@ -289,11 +291,16 @@ def _file_change(
         if outcome:
             outcomes.append(outcome)
         if review_mark is not None:
-            edits.append(replace_value(document, (*block_path, "review"), review_mark))
-            _set(data, (*block_path, "review"), review_mark)
+            edits.append(replace_value(document, (*block_path, block.review_field), review_mark))
+            _set(data, (*block_path, block.review_field), review_mark)
         if progress is not None and progress != dict(block.progress):
             edit = set_mapping(
-                document, block_path, PROGRESS_FIELD, progress, after="review", comment=_PROGRESS_COMMENT
+                document,
+                block_path,
+                block.progress_field,
+                progress,
+                after=block.review_field,
+                comment=_PROGRESS_COMMENT,
             )
             if edit is not None:
                 edits.append(edit)
@@ -301,9 +308,9 @@ def _file_change(
             for part in block_path:
                 target = target[part]
             if progress:
-                target[PROGRESS_FIELD] = progress
+                target[block.progress_field] = progress
             else:
-                target.pop(PROGRESS_FIELD, None)
+                target.pop(block.progress_field, None)
     text = edited_text(document, edits, data)
     return FileChange(
         path=document.path,
