@@ -7,10 +7,13 @@ learned detector alone (webhook/safeguarding/detector.py) and the agent's decisi
 three combined), with every miss and false alarm printed for a reviewer to read. Goals: recall 100% and
 at most 2% false alarms for the combined decision. Also the latency of the screen and the detector.
 
-The detector is trained on the project's sets and the first independent set, so its figures on
-`--set project` and `--set independent` are optimistic (training data). Its fair figures are
+The detector is trained on the project's sets, the first independent set and the first three held-out
+sets, so its figures on `--set project`, `--set independent`, `--set heldout`, `--set heldout-2` and
+`--set heldout-3` are optimistic (training data). Its fair figures are
 cross-validated: each language's examples are scored out of fold, grouped so that near-duplicates never
-sit on both sides (printed first; `--no-cross-validation` skips them), and the held-out set.
+sit on both sides (printed first; `--no-cross-validation` skips them), and the held-out set. How the
+combination rule of `is_crisis` was chosen, out of fold on the development sets with the classifier's
+part too, is bench/safeguarding_rules.py.
 
 A disclosure may list other answers that also count (`accept: [housing.homeless]`): an adult's own
 homelessness tonight, which the agent leaves to `housing.homeless`'s time-aware answer when the
@@ -23,9 +26,10 @@ author; `--set independent` reads tests/safeguarding/independent/, written by an
 the screen, and since tuned on (its README says so); `--set heldout` reads
 bench/data/safeguarding_heldout/, written independently, scored twice, then retired into the detector's
 training (its README says so); `--set heldout-2` reads bench/data/safeguarding_heldout_2/, written later
-by another independent author, run once (2 December 2026) and not tuned on since; `--set heldout-3` reads
-bench/data/safeguarding_heldout_3/, written by a fifth author after that run: its first run is the
-honest figure.
+by another independent author, and `--set heldout-3` reads bench/data/safeguarding_heldout_3/, written by
+a fifth author: each was run and recorded in docs/performance.md, then retired into the detector's
+training on 2026-12-02 (their READMEs say so), so their figures are optimistic from then on. The next
+honest measurement is a fourth held-out set, written by an author who saw none of these.
 """
 
 from __future__ import annotations
@@ -47,7 +51,15 @@ from webhook.agent.training import training_set
 from webhook.library.loader import load_library
 from webhook.safeguarding.detector import default_detector, near_duplicate_groups, out_of_fold, scored
 from webhook.safeguarding.examples import shipped_examples
-from webhook.safeguarding.screen import SAFEGUARDING, crisis_in, default_screen, is_crisis, screen
+from webhook.safeguarding.screen import (
+    SAFEGUARDING,
+    SCREEN_AGREEMENT,
+    SHORT_MESSAGE_WORDS,
+    crisis_in,
+    default_screen,
+    is_crisis,
+    screen,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -61,6 +73,7 @@ SETS = {
     "heldout": REPOSITORY / "bench" / "data" / "safeguarding_heldout",
     "heldout-2": REPOSITORY / "bench" / "data" / "safeguarding_heldout_2",
     "heldout-3": REPOSITORY / "bench" / "data" / "safeguarding_heldout_3",
+    "heldout-4": REPOSITORY / "bench" / "data" / "safeguarding_heldout_4",
 }
 DEFAULT_SET = "project"
 COUNCIL = "demo"
@@ -68,7 +81,7 @@ RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 ROUNDS = 5
 #: The sets the detector was trained on: figures on them are optimistic.
-TRAINED_ON = {"project", "independent", "heldout"}
+TRAINED_ON = {"project", "independent", "heldout", "heldout-2", "heldout-3"}
 
 
 @dataclass(frozen=True)
@@ -249,7 +262,19 @@ def cross_validated(languages: tuple[str, ...] | list[str]) -> list[Figure]:
         n, m = len(examples.disclosures), len(examples.near_misses)
         found = [screen(text, language) for text in examples.texts[: n + m]]
         fired = probabilities[: n + m] >= examples.threshold
-        combined = [f.hit or (detector and not f.near_miss) for f, detector in zip(found, fired, strict=True)]
+        # As learned_crisis_in: a doubtful hit (kinds.DOUBTFUL) in a longer message needs the detector's
+        # agreement; bench/safeguarding_rules.py weighs the classifier's part and other rules too.
+        counts = [
+            f.hit
+            and (
+                not f.doubtful or len(text.split()) <= SHORT_MESSAGE_WORDS or probability >= SCREEN_AGREEMENT
+            )
+            for f, text, probability in zip(found, examples.texts, probabilities, strict=False)
+        ]
+        combined = [
+            hit or (detector and not f.near_miss)
+            for hit, f, detector in zip(counts, found, fired, strict=True)
+        ]
         caught, alarms = sum(combined[:n]), sum(combined[n:])
         print(
             f"    screen or detector (screen tuned on these): recall {caught / n:.1%} ({caught}/{n}),"

@@ -423,6 +423,60 @@ def test_near_misses_stay_quiet_with_the_detector(language: str, text: str) -> N
     assert not learned_crisis_in(text, language, "system.fallback")
 
 
+# How the parts combine: doubtful patterns and the classifier's guess need the detector's agreement ----
+
+#: Council business that a doubtful pattern of the screen (kinds.DOUBTFUL: "abusive", "cam drin",
+#: "samaritans") matches, in a message long enough for the detector to read it otherwise.
+DOUBTFUL_NEAR_MISSES = [
+    ("en", "someone left abusive comments on the library facebook page, can you take them down"),
+    ("cy", "roedd staff y ganolfan ailgylchu yn ddigywilydd ac yn abusive, sut dwi'n cwyno"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DOUBTFUL_NEAR_MISSES)
+def test_a_doubtful_screen_hit_the_detector_does_not_back_raises_no_alarm(language: str, text: str) -> None:
+    found = screen(text, language)
+    assert found.hit and found.doubtful  # the screen alone would still alarm
+    assert crisis_in(text, language)
+    assert not is_crisis(text, language, _prediction("system.fallback", 0.6))
+    assert not learned_crisis_in(text, language, "system.fallback")
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", "honour based abuse"), ("en", "groomed online")])
+def test_a_doubtful_screen_hit_in_a_short_message_counts_alone(language: str, text: str) -> None:
+    assert screen(text, language).doubtful
+    assert is_crisis(text, language, _prediction("system.fallback", 0.6))
+    assert learned_crisis_in(text, language, "system.fallback")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "i can smell gas on the landing of our flats"),
+        ("en", "ive been thinking about killing myself since the bailiffs came round"),
+        ("cy", "mae car newydd daro plentyn ar y groesfan"),
+    ],
+)
+def test_a_sure_screen_hit_counts_whatever_the_detector_says(language: str, text: str) -> None:
+    found = screen(text, language)
+    assert found.hit and not found.doubtful
+    assert is_crisis(text, language, _prediction("waste.collection_day", 0.9))
+    assert learned_crisis_in(text, language, "waste.collection_day")
+
+
+def test_a_classifier_guess_the_detector_does_not_back_is_not_trusted() -> None:
+    text = "i dont know who to turn to about the mould in my flat"
+    found = screen(text, "en")
+    assert not found.hit and not found.near_miss
+    assert not is_crisis(text, "en", _prediction(SAFEGUARDING, 0.9))
+
+
+def test_without_a_detector_the_screen_and_the_classifier_count_alone() -> None:
+    text = "someone left abusive comments on the library facebook page, can you take them down"
+    assert is_crisis(text, "fr", _prediction("system.fallback", 0.6))  # no detector to doubt the hit
+    assert is_crisis("je ne sais plus quoi faire", "fr", _prediction(SAFEGUARDING, 0.8))
+
+
 def test_a_sure_homelessness_answer_is_not_overridden_by_the_detector() -> None:
     text = "been saving up my mums sleeping pills"
     assert not is_crisis(text, "en", _prediction(HOMELESS, 0.8))

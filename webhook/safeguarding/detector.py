@@ -221,19 +221,27 @@ def warm_in_background(languages: Sequence[str] = LANGUAGES) -> threading.Thread
 def detected(text: str, language: str) -> bool:
     """True when the detector for `language` takes `text` for a disclosure (False for a language it
     has no detector for)."""
-    return _fires(text, language)
+    detector = default_detector(language)
+    probability = detected_probability(text, language)
+    return detector is not None and probability is not None and probability >= detector.threshold
+
+
+def detected_probability(text: str, language: str) -> float | None:
+    """How probable the detector for `language` finds it that `text` discloses a risk of harm; None for
+    a language it has no detector for."""
+    return _probability(text, language)
 
 
 def forget_detected() -> None:
     """Forget the verdicts remembered for recent messages (see screen.forget_recent_messages)."""
-    _fires.cache_clear()
+    _probability.cache_clear()
 
 
 @lru_cache(maxsize=1024)
-def _fires(text: str, language: str) -> bool:
+def _probability(text: str, language: str) -> float | None:
     # Remembered for a while, as the screen's verdicts are: a message is asked about twice in a turn.
     detector = default_detector(language)
-    return detector is not None and detector.fires(text)
+    return None if detector is None else detector.probability(text)
 
 
 def main() -> None:

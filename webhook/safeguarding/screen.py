@@ -18,11 +18,14 @@ in every context:
 
 `is_crisis` then combines the screen with the classifier and the learned detector (detector.py, a
 binary model trained on every labelled disclosure and near miss, for wording no pattern foresaw): a
-screen hit; homelessness tonight unless the classifier is sure it is `housing.homeless`; or a confident
-`system.safeguarding` prediction or a detector hit, for a message with no known near-miss sense in it
-and no plain sign of ordinary council business (`council_business.py`: "my partner wants to pay the
-council tax"), which both models often take for a disclosure. Those signs only ever stop a model's
-guess, never a screen hit. The webhook, with no classifier of its own, uses `learned_crisis_in`.
+screen hit (of a doubtful pattern, kinds.DOUBTFUL, in a message of more than a few words, only when the
+detector gives it at least SCREEN_AGREEMENT); homelessness tonight unless the classifier is sure it is
+`housing.homeless`; or a detector hit, or a confident `system.safeguarding` prediction the detector
+gives at least CLASSIFIER_AGREEMENT, for a message with no known near-miss sense in it and no plain
+sign of ordinary council business (`council_business.py`: "my partner wants to pay the council tax"),
+which both models often take for a disclosure. Those signs only ever stop a model's guess, never a
+screen hit. The rule was chosen out of fold on the development sets (bench/safeguarding_rules.py). The
+webhook, with no classifier of its own, uses `learned_crisis_in`.
 
 The terms are constants in code rather than a YAML file in the library because they are what the agent
 understands, not what it says (as `LEAVING_WORDS` in fulfilment/questions.py), and they are regular
@@ -43,16 +46,19 @@ from functools import cache, lru_cache
 from typing import Protocol
 
 from webhook.safeguarding import council_business, kinds, near_misses
-from webhook.safeguarding.detector import detected, forget_detected
+from webhook.safeguarding.detector import detected, detected_probability, forget_detected
 from webhook.safeguarding.english_words import word_trie
 from webhook.safeguarding.normalise import normalise
 from webhook.safeguarding.welsh_words import mutated
 
 __all__ = [
+    "CLASSIFIER_AGREEMENT",
     "CLASSIFIER_CONFIDENCE",
     "HOMELESS",
     "HOMELESS_CONFIDENCE",
     "SAFEGUARDING",
+    "SCREEN_AGREEMENT",
+    "SHORT_MESSAGE_WORDS",
     "CrisisScreen",
     "Prediction",
     "Screening",
@@ -63,6 +69,7 @@ __all__ = [
     "mutated",
     "normalise",
     "screen",
+    "screen_hit_counts",
 ]
 
 
@@ -82,6 +89,21 @@ SAFEGUARDING = "system.safeguarding"
 #: let the classifier catch about a third of the disclosures the screen had not been written for, while
 #: its false alarms on council questions that merely sound worrying stayed near 1%.
 CLASSIFIER_CONFIDENCE = 0.4
+#: The detector's probability a confident classifier guess needs before it counts. Alone, the classifier's
+#: `system.safeguarding` guesses raised as many false alarms on near misses as the screen (3.6% of the
+#: English development near misses out of fold, 2.6% of the Welsh); needing the detector's partial
+#: agreement keeps the disclosures they add (bench/safeguarding_rules.py, out of fold on the development
+#: sets, 2 December 2026).
+CLASSIFIER_AGREEMENT = 0.5
+#: The detector's probability a screen hit of a doubtful pattern (kinds.DOUBTFUL: abuse, and a crisis line
+#: or safeguarding asked for by name, words with everyday senses) needs in a message longer than
+#: SHORT_MESSAGE_WORDS. Chosen with CLASSIFIER_AGREEMENT, out of fold on the development sets: the most
+#: disclosures answered with at most 2% false alarms on near misses in each language.
+SCREEN_AGREEMENT = 0.3
+#: A message of at most this many words that the screen finds a disclosure in ("rape", "coercive control",
+#: "partner hits me") has no other words to read it by, and the detector, with so few features, underrates
+#: it: the screen's hit counts alone.
+SHORT_MESSAGE_WORDS = 5
 #: The other answer that suits an adult's own homelessness tonight (kinds/homeless.py).
 HOMELESS = "housing.homeless"
 #: How sure the classifier must be of `housing.homeless` for the agent to leave homelessness tonight to
@@ -95,11 +117,14 @@ class Screening:
     """What the screen found in one message: the words of the first disclosure pattern that matched
     (None when none did), whether the message has a known near-miss sense or is plainly about
     ordinary council business (which makes a safeguarding guess of the classifier doubtful), and
-    whether it tells of an adult's own homelessness tonight, which `housing.homeless` may answer."""
+    whether it tells of an adult's own homelessness tonight, which `housing.homeless` may answer; and
+    whether the disclosure found is of a doubtful pattern only (kinds.DOUBTFUL: words with everyday
+    senses too), which counts when the learned detector agrees (is_crisis)."""
 
     disclosure: str | None
     near_miss: bool
     homeless_tonight: bool = False
+    doubtful: bool = False
 
     @property
     def hit(self) -> bool:
@@ -112,8 +137,9 @@ _NEAR_MISS_BATCH = 16
 
 
 class CrisisScreen:
-    """Compiled patterns of every language: near-miss senses, disclosures, council business, and
-    homelessness tonight with the signs of a child that make it a disclosure.
+    """Compiled patterns of every language: near-miss senses, disclosures (sure, and doubtful ones whose
+    words have everyday senses too), council business, and homelessness tonight with the signs of a
+    child that make it a disclosure.
 
     Each list is also compiled as one alternation, searched in one pass: several times faster than
     a pass per pattern. The near-miss patterns, in batches of _NEAR_MISS_BATCH, run one by one only
@@ -127,6 +153,7 @@ class CrisisScreen:
         council_business: Iterable[str],
         homeless_tonight: Iterable[str] = (),
         with_child: Iterable[str] = (),
+        doubtful: Iterable[str] = (),
     ) -> None:
         near_misses = tuple(_faster(pattern) for pattern in near_misses)
         batches = [
@@ -136,6 +163,7 @@ class CrisisScreen:
             (_union(batch), tuple(re.compile(pattern) for pattern in batch)) for batch in batches
         )
         self.disclosures = _union(disclosures)
+        self.doubtful = _union(doubtful)
         self.council_business = _union(council_business)
         self.homeless_tonight = _union(homeless_tonight)
         self.with_child = _union(with_child)
@@ -155,12 +183,14 @@ class CrisisScreen:
         blanked = _blanked(words, spans)
         if found := self.disclosures.search(blanked):
             return Screening(found.group(0).strip(), near_miss)
-        if homeless := self.homeless_tonight.search(blanked):
-            # Homelessness tonight with a child is a child at risk; an adult's own may be housing's.
-            if self.with_child.search(blanked):
-                return Screening(homeless.group(0).strip(), near_miss)
-            return Screening(None, near_miss, homeless_tonight=True)
-        return Screening(None, near_miss)
+        doubtful = self.doubtful.search(blanked)
+        homeless = self.homeless_tonight.search(blanked)
+        # Homelessness tonight with a child is a child at risk; an adult's own may be housing's.
+        if homeless and self.with_child.search(blanked):
+            return Screening(homeless.group(0).strip(), near_miss)
+        if doubtful:
+            return Screening(doubtful.group(0).strip(), near_miss, homeless is not None, doubtful=True)
+        return Screening(None, near_miss, homeless_tonight=homeless is not None)
 
 
 def _union(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -213,10 +243,11 @@ def default_screen() -> CrisisScreen:
     """The screen with every language's terms, compiled once."""
     return CrisisScreen(
         (*near_misses.ENGLISH, *near_misses.WELSH),
-        (*kinds.ENGLISH, *kinds.WELSH),
+        kinds.SURE,
         (*council_business.ENGLISH, *council_business.WELSH),
         kinds.HOMELESS_TONIGHT,
         kinds.WITH_CHILD,
+        kinds.DOUBTFUL,
     )
 
 
@@ -260,37 +291,53 @@ def crisis_in(text: str, language: str) -> bool:
 def is_crisis(text: str, language: str, prediction: Prediction) -> bool:
     """Whether the agent must answer `system.safeguarding` first, whatever else the conversation is doing.
 
-    Yes when the screen finds a disclosure; when the message tells of an adult's own homelessness
-    tonight and the classifier is not sure it is `housing.homeless` (whose time-aware answer then
-    comes instead), so that the resident always gets one of the two; or when the classifier chose
-    `system.safeguarding` with at least CLASSIFIER_CONFIDENCE, or the learned detector (detector.py)
-    takes it for a disclosure, and the message has none of the screen's near-miss senses ("the noise
+    Yes when the screen finds a disclosure that counts (`screen_hit_counts`: any but a doubtful one,
+    which needs the learned detector's agreement in a message of more than a few words); when the
+    message tells of an adult's own homelessness tonight and the classifier is not sure it is
+    `housing.homeless` (whose time-aware answer then comes instead), so that the resident always gets
+    one of the two; or when the learned detector (detector.py) takes it for a disclosure, or the
+    classifier chose `system.safeguarding` with at least CLASSIFIER_CONFIDENCE and the detector gives it
+    at least CLASSIFIER_AGREEMENT, and the message has none of the screen's near-miss senses ("the noise
     is killing me") and is not plainly council business ("my partner wants to pay the council tax",
     "can i phone someone about my bin"), which both models often take for a disclosure. When the
-    classifier is sure of `housing.homeless`, neither model overrides it.
+    classifier is sure of `housing.homeless`, neither model overrides it. In a language without a
+    detector, the screen's hits and the classifier's guess count alone.
     """
     found = screen(text, language)
-    if found.hit:
+    if found.hit and screen_hit_counts(found, text, language):
         return True
     sure_homeless = prediction.intent_id == HOMELESS and prediction.confidence >= HOMELESS_CONFIDENCE
     if found.homeless_tonight and not sure_homeless:
         return True
     if found.near_miss or sure_homeless:
         return False
-    return (
-        prediction.intent_id == SAFEGUARDING and prediction.confidence >= CLASSIFIER_CONFIDENCE
-    ) or detected(text, language)
+    if detected(text, language):
+        return True
+    guessed = prediction.intent_id == SAFEGUARDING and prediction.confidence >= CLASSIFIER_CONFIDENCE
+    probability = detected_probability(text, language)
+    return guessed and (probability is None or probability >= CLASSIFIER_AGREEMENT)
+
+
+def screen_hit_counts(found: Screening, text: str, language: str) -> bool:
+    """Whether the screen's disclosure in `text` counts on its own: yes unless it is of a doubtful pattern
+    only (kinds.DOUBTFUL), in a message of more than SHORT_MESSAGE_WORDS words, that the detector gives
+    less than SCREEN_AGREEMENT ("staff at the tip were verbally abusive to me, i want to complain")."""
+    if not found.doubtful or len(text.split()) <= SHORT_MESSAGE_WORDS:
+        return True
+    probability = detected_probability(text, language)
+    return probability is None or probability >= SCREEN_AGREEMENT
 
 
 def learned_crisis_in(text: str, language: str, matched_intent: str | None = None) -> bool:
-    """True when the screen finds a disclosure in `text`, or the learned detector does and the screen
-    knows no near-miss sense in it (the webhook's decision, with no classifier of its own to ask).
+    """True when the screen finds a disclosure in `text` that counts (`screen_hit_counts`), or the
+    learned detector finds one and the screen knows no near-miss sense in it (the webhook's decision,
+    with no classifier of its own to ask).
 
     A message matched to `housing.homeless` keeps that answer (time-aware, 999 first) unless the screen
     itself finds a disclosure, as in `is_crisis` when the classifier is sure of it.
     """
     found = screen(text, language)
-    if found.hit:
+    if found.hit and screen_hit_counts(found, text, language):
         return True
     if found.near_miss or matched_intent == HOMELESS:
         return False

@@ -7,7 +7,11 @@ from __future__ import annotations
 from webhook.safeguarding.english_words import CHILD, PERSON, SCARED
 from webhook.safeguarding.welsh_words import CY_PERSON, CY_SAFE
 
-ENGLISH = (
+#: A crisis, a breakdown or a panic attack, or a crisis line or safeguarding asked for by name: words with
+#: everyday senses too ("a samaritans volunteer", "the safeguarding team's jobs", "a panic attack in the
+#: queue last week"), so a hit of theirs counts only when the learned detector agrees or the message is
+#: short (screen.is_crisis).
+NAMED_ENGLISH = (
     r"\b(?:im|i am|i m|were|we are|hes|he is|shes|she is|theyre|they are|am|my \w+ is) (?:in|having) (?:a "
     r"|an )?(?:real |total |mental health |mental )?crisis\b",
     r"\bmental health (?:crisis|emergency)\b",
@@ -15,12 +19,16 @@ ENGLISH = (
     r"\b(?:having|had|have) (?:a |another )?(?:nervous |mental |complete |total )?breakdown\b",
     r"\bnervous breakdown\b",
     r"\b(?:having|had|have) (?:a |another )?panic attacks?\b",
-    rf"\b{SCARED} for (?:my|our|her|his|their|the kids|my kids) (?:life|lives|safety|kids|children)\b",
-    r"\bfear (?:for )?(?:my|our|her|his) (?:life|safety)\b",
-    r"\b(?:cant|can not|cannot|unable to) keep (?:my ?self|me|them|him|her|the kids) safe\b",
     r"\bsamaritans\b",
     r"\b(?:womens aid|refuge|childline|nspcc|mankind initiative|respect helpline|karma nirvana|live fear free"
     r"|papyrus|shout 85258|hourglass|galop|national domestic abuse helpline|rape crisis)\b",
+    r"\bsafeguard\w*",
+)
+#: Danger to life now, or a threat of it.
+DANGER_ENGLISH = (
+    rf"\b{SCARED} for (?:my|our|her|his|their|the kids|my kids) (?:life|lives|safety|kids|children)\b",
+    r"\bfear (?:for )?(?:my|our|her|his) (?:life|safety)\b",
+    r"\b(?:cant|can not|cannot|unable to) keep (?:my ?self|me|them|him|her|the kids) safe\b",
     r"\b(?:want|wanted|going|gonna|urge|urges|thoughts?|feel like|scared i ll|scared ill) (?:to |of "
     r"|about )?(?:hurt|hurting|harm|harming|kill|killing|stab|stabbing) (?:someone|somebody|people|others"
     rf"|anyone|my (?:\w+ )?{PERSON})\b",
@@ -28,7 +36,6 @@ ENGLISH = (
     r"|my \w+ are) (?:in )?(?:real |immediate |serious |grave )?danger\b(?! of)",
     r"\b(?:got|has|have|had|with|holding|waving|carries|carrying|pulled|threatening me with) (?:a |an |his "
     r"|her )?(?:knife|knives|gun|weapon|machete|blade)\b(?! (?:amnesty|bin|bins|crime))",
-    r"\bsafeguard\w*",
     # threats of violence: "said next time itll be me", "says hell break my legs"
     r"\b(?:said|says|saying|told|tells|warned|threatened|shouted|screamed|wrote|written|sprayed|posted|texted"
     r"|messaged)(?: \w+){0,4} (?:(?:you|youre|you re|im|i m|i am|were|we re|ill be|i ll be|you ll be|youll be"
@@ -134,17 +141,21 @@ ENGLISH = (
     r"|firebomb|petrol bomb|set fire to) (?:the|my|our|your|his|her) (?:house|flat|place|home)(?: down)?\b",
 )
 
-WELSH = (
+#: The same in Welsh.
+NAMED_WELSH = (
     r"\bmewn argyfwng\b",
     r"\bargyfwng iechyd meddwl\b",
     r"\bchwalfa\w*",
     r"\bpwl (?:o )?(?:banig|panig|gorbryder)\b",
-    r"\bofn (?:am|dros) (?:fy|ein|ei) (?:mywyd|bywyd|fywyd|mywydau|diogelwch|niogelwch|mhlant|plant)\b",
-    rf"\bmethu cadw (?:fy hun|fy hunan|y plant|nhw|ni) yn {CY_SAFE}\b",
     r"\bsamariaid\b",
     r"\bbyw heb ofn\b|\bllinell gymorth (?:cam drin|trais|hunanladdiad|argyfwng)\b",
     r"\b(?:pryder|bryder|mhryder|phryder|adroddiad|atgyfeiriad|tim|mater|problem) diogelu\b"
     r"|\bdiogelu (?:plant|plentyn|oedolion|oedolyn|pobl)\b",
+)
+#: Danger to life now, or a threat of it, in Welsh.
+DANGER_WELSH = (
+    r"\bofn (?:am|dros) (?:fy|ein|ei) (?:mywyd|bywyd|fywyd|mywydau|diogelwch|niogelwch|mhlant|plant)\b",
+    rf"\bmethu cadw (?:fy hun|fy hunan|y plant|nhw|ni) yn {CY_SAFE}\b",
     r"\b(?:dw i|dwi|rydw i|rwy|ydw i|ni|dan ni|rydan ni|mae hi|mae o|mae e|maen nhw|mae r plant"
     r"|rydyn ni) (?:\w+ )?mewn perygl\b(?! o (?:golli|gael|colli|lifogydd|llifogydd|ddisgyn|syrthio))",
     r"\b(?:ganddo|ganddi|gyda fe|gyda hi|efo fo|efo hi|hefo fo|hefo hi|gafael mewn|chwifio) (?:fo |hi "
@@ -240,3 +251,7 @@ WELSH = (
     r"\b(?:llosgi|losgi|rhoi tan i|roi tan i) (?:ni|fi|nhw|chi|ein teulu|fy nheulu) allan\b"
     r"|\b(?:ein|fy|eich|n) (?:llosgi|losgi) (?:ni |fi )?allan\b",
 )
+
+#: Every pattern of the kind.
+ENGLISH = (*NAMED_ENGLISH, *DANGER_ENGLISH)
+WELSH = (*NAMED_WELSH, *DANGER_WELSH)
