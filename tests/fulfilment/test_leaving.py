@@ -16,6 +16,10 @@ from webhook.fulfilment.questions import leaves
         ("stop. i dont want to report it", "en"),
         ("anghofia fe, dw i am ffonio", "cy"),
         ("never mind", "cy"),  # English in a Welsh chat
+        ("never mind ill ring them", "en"),  # the resident's own reason, no comma
+        ("forget it i'll do it online later", "en"),
+        ("leave it thanks", "en"),
+        ("gad hi mi ffonia i fory", "cy"),
     ],
 )
 def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: str) -> None:
@@ -28,6 +32,8 @@ def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: st
         "stop the bins being left on the pavement",  # a request that begins with a leaving word
         "cancelled collection",
         "never mind the hole, the light is out too",  # a leaving phrase with more than a comma after it
+        "never mind about that when is my bin day",  # a new request after it, no reason of their own
+        "stop sign knocked over on mill lane",  # "stop" may start an answer: only alone or before a comma
         "the lamp post outside number 4",
     ],
 )

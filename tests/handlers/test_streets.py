@@ -27,7 +27,7 @@ from tests.handlers.shapes import (
     open311_services,
     postcode_found,
 )
-from webhook.fulfilment.handlers.reporting import place_in_text
+from webhook.fulfilment.places_named import place_in_text
 
 OPEN311 = "/_fakes/open311"
 NOTIFY_EMAIL = "/v2/notifications/email"

@@ -24,7 +24,8 @@ from webhook.deadline import Deadline
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
-from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option
+from webhook.fulfilment.places_named import place_in_text, postcode_in_text
+from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option, open_question
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
@@ -52,6 +53,8 @@ QUESTION_PREFERENCE = 20.0
 #: The context of a question offering a choice; its answer intents are chosen when the message names
 #: one of the options offered.
 CHOICE_CONTEXT = "awaiting_choice"
+#: The context an answer intent needs to take a place typed at "Where is it?".
+LOCATION_CONTEXT = "awaiting_location"
 #: Context-scoped intents scoring within this share of the best are told apart by their contexts' age.
 SAME_SCORE = 0.3
 #: The least probability a context-scoped intent needs to be chosen at all.
@@ -380,6 +383,12 @@ class OfflineAgent:
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
                 return choosing[0]
+        if self._names_the_place_asked(state, text):
+            answering = sorted(
+                i for i in scoped if LOCATION_CONTEXT in self.library.intents[i].input_contexts
+            )
+            if answering:
+                return answering[0]
         top = 0.0 if prediction.intent_id == FALLBACK else prediction.confidence
         # A preferred intent must at least look more like the message than nothing does (the fallback
         # class): a street name typed at "How big is it?" is no "cancel".
@@ -404,6 +413,16 @@ class OfflineAgent:
                 if self.library.intents[intent_id].fallback:
                     return intent_id
         return prediction.intent_id
+
+    @staticmethod
+    def _names_the_place_asked(state: ConversationState, text: str) -> bool:
+        """Whether the message names a place (a street or a postcode) while the bot asks where: that is
+        the answer, whatever else a street's name sounds like to the classifier ("y gylchfan ar ffordd y
+        chwarel" is no other street problem), unless the message starts by changing the subject."""
+        question = open_question(state_contexts(state))
+        if question is None or question.kind != "location" or _CHANGING_SUBJECT.match(text):
+            return False
+        return place_in_text(text) is not None or postcode_in_text(text) is not None
 
     def _candidates(self, council: Council, state: ConversationState) -> list[str]:
         """Intents that may match now: those whose input contexts are all active."""

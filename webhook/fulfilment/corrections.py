@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from webhook.fulfilment.handlers.common import RESIDENT_CONTEXT, postcode_in_text
+from webhook.fulfilment.handlers.common import RESIDENT_CONTEXT
+from webhook.fulfilment.places_named import postcode_in_text
 from webhook.fulfilment.questions import leave_flow
 from webhook.fulfilment.turn import Reply, WebhookCall
 from webhook.library.model import Council, Library

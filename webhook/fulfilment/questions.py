@@ -18,6 +18,7 @@ it behind without anything having to end it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -61,6 +62,30 @@ LEAVING_WORDS = {
         "gadewch o",
     ),
 }
+
+#: Leaving phrases that no answer starts with, so they leave before any words, with no comma ("never
+#: mind ill ring them"). Not "stop" or "cancel", which may start an answer ("stop sign knocked down",
+#: "cancelled collection"), nor "dim ots", which may answer a choice ("dim ots gen i": either will do).
+LEAVING_OPENERS = {
+    "en": ("never mind", "nevermind", "forget it", "forget that", "leave it"),
+    "cy": (
+        "anghofia fe",
+        "anghofia fo",
+        "anghofiwch o",
+        "anghofiwch e",
+        "gad hi",
+        "gad o",
+        "gadewch hi",
+        "gadewch o",
+    ),
+}
+
+#: How a reason for leaving starts, after a leaving phrase with no comma: the resident speaking of
+#: themselves or thanking ("ill ring them", "i will do it online", "thanks", "mi ffonia i", "dwi am ...").
+_REASON = re.compile(
+    r"(?:i|ill|i'll|im|i'm|ive|i've|id|i'd|we|well|we'll|ok|okay|thanks|thank|cheers|ta|"
+    r"mi|fi|dwi|dw|nai|na|wna|diolch|awn|af|ffonia|ffonio)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -154,10 +179,17 @@ def names_an_option(contexts: Mapping[str, Context], text: str) -> bool:
 
 def leaves(text: str, language: str) -> bool:
     """Whether the message leaves the question: a leaving phrase alone ("never mind") or before a
-    comma or full stop ("forget it, ill phone"), in the resident's language or English."""
+    comma or full stop ("forget it, ill phone"), in the resident's language or English; or one that
+    cannot start an answer, then the resident's own reason with no comma ("never mind ill ring them",
+    but not "never mind the hole, the light is out too")."""
     folded = " ".join(text.casefold().split()).strip(" !?")
     phrases = (*LEAVING_WORDS.get(language, ()), *LEAVING_WORDS["en"])
-    return any(folded == phrase or folded.startswith((f"{phrase},", f"{phrase}.")) for phrase in phrases)
+    if any(folded == phrase or folded.startswith((f"{phrase},", f"{phrase}.")) for phrase in phrases):
+        return True
+    openers = (*LEAVING_OPENERS.get(language, ()), *LEAVING_OPENERS["en"])
+    return any(
+        folded.startswith(f"{phrase} ") and _REASON.match(folded[len(phrase) + 1 :]) for phrase in openers
+    )
 
 
 def continuation(library: Library, council: Council, call: WebhookCall) -> WebhookCall:

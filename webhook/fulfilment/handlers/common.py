@@ -176,12 +176,6 @@ def remember_postcode(turn: Turn, postcode: str) -> OutputContext:
     )
 
 
-def postcode_in_text(text: str) -> str | None:
-    """The first thing in `text` shaped like a full UK postcode, normalised."""
-    match = re.search(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b", text)
-    return normalise_postcode(match.group(1) + match.group(2)) if match else None
-
-
 def share_of(deadline: Deadline, share: float) -> Deadline:
     """A deadline for a call that may take `share` of the remaining time, leaving the rest for what
     comes after. That rest already covers building the reply, so the call's own reply reserve is added

@@ -29,11 +29,11 @@ from webhook.fulfilment.handlers import common
 from webhook.fulfilment.handlers.common import (
     AddressPicker,
     ask_again,
-    postcode_in_text,
     postcode_of,
     remember_postcode,
     with_context,
 )
+from webhook.fulfilment.places_named import postcode_in_text
 from webhook.fulfilment.registry import handler
 from webhook.fulfilment.turn import Reply, Turn
 from webhook.library.model import Link

@@ -42,9 +42,9 @@ from webhook.fulfilment.handlers.common import (
     elsewhere_reply,
     fold,
     pick,
-    postcode_in_text,
     with_context,
 )
+from webhook.fulfilment.places_named import place_in_text, postcode_in_text
 from webhook.fulfilment.questions import ask
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Link, localise
@@ -60,31 +60,6 @@ MAX_TRIES = 2
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?7|07)(?:[\s-]?\d){9}(?!\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-#: A place in a message: a word of place, then words ending in a street word or starting with a number.
-_ENGLISH_STREETS = (
-    r"street|st|road|rd|lane|ln|avenue|ave|close|drive|way|hill|crescent|place|square|park|terrace|"
-    r"grove|gardens|row|walk|parade|estate"
-)
-#: Welsh names put the street word first ("heol y parc", "stryd fawr").
-_WELSH_STREETS = r"stryd|heol|hewl|lon|ffordd|rhodfa|cilgant|clos|sgwar|stad"
-_STREET_WORDS = f"{_ENGLISH_STREETS}|{_WELSH_STREETS}"
-_PLACE = re.compile(
-    r"\b(?:outside|opposite|near|by|on|at|in front of|along|next to|behind|tu allan i|tu fas i|gyferbyn a|"
-    r"ar bwys|tu ol i|ger|wrth|ar|yn)\s+"
-    r"(?P<place>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+[\w' ]+|"
-    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)|"
-    # "noise from 12 mill lane", "swn o 4 lon y felin": "from" and "o" say where only before an address
-    # (a house number and a street), never before a time or an amount ("from 10 till 2", "o 11pm").
-    r"\b(?:from|o)\s+(?P<address>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+"
-    rf"(?:(?:[\w']+\s+){{0,3}}?(?:{_ENGLISH_STREETS})\b|(?:{_WELSH_STREETS})\s+[\w' ]+))",
-    re.IGNORECASE,
-)
-#: A street's own name: a word before an English street word, or after a Welsh one.
-_NAMED = re.compile(
-    rf"\b(?!(?:my|our|the|this|that|your|a)\b)\w+\s+(?:{_ENGLISH_STREETS})\b|"
-    rf"\b(?:{_WELSH_STREETS})\s+(?!(?:fi|ni|ma|yma|hon|hyn|ger|yn|ar|wrth|tu|gyferbyn|a|ac|i|o)\b)\w+",
-    re.IGNORECASE,
-)
 _NO_THANKS = re.compile(
     r"\b(no|nah|naa|nope|none|skip|without|send it|dont|not|dim|heb|na|naddo|anfon)\b", re.IGNORECASE
 )
@@ -463,17 +438,6 @@ def _safe_reference(reference: str) -> str | None:
     except ValueError:
         return None
     return reference
-
-
-def place_in_text(text: str) -> str | None:
-    """Where the first message says the problem is, when it names a street or a house number after a
-    word of place ("pothole outside 12 mill lane", "golau wedi torri ar heol y parc"), as typed."""
-    for match in _PLACE.finditer(text):
-        place = (match.group("place") or match.group("address")).strip(" .,!?")
-        # "on my road" or "the street light" says nowhere: a place has a number or a street's name.
-        if re.search(r"\d", place) or _NAMED.search(place):
-            return place
-    return None
 
 
 def _contact_from(text: str, state: ReportState) -> bool:
