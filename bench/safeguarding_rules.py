@@ -48,7 +48,7 @@ from webhook.agent.training import training_set
 from webhook.library.loader import load_library
 from webhook.safeguarding import council_business, kinds, near_misses
 from webhook.safeguarding.detector import near_duplicate_groups, out_of_fold, scored
-from webhook.safeguarding.examples import LANGUAGES, SOURCE_SETS, Examples, shipped_examples
+from webhook.safeguarding.examples import LANGUAGES, SOURCE_SETS, Examples, read_examples, shipped_examples
 from webhook.safeguarding.kinds import emergency
 from webhook.safeguarding.screen import (
     CLASSIFIER_AGREEMENT,
@@ -327,15 +327,7 @@ def examples_in(folder: Path | None, language: str) -> Examples:
         examples = shipped_examples(language)
         assert examples is not None
         return examples
-    data = yaml.safe_load((folder / f"{language}.yaml").read_text(encoding="utf-8"))
-    return Examples(
-        language,
-        tuple(data["disclosures"]),
-        tuple(data["near_misses"]),
-        tuple(data["council_business"]),
-        data.get("threshold"),
-        data.get("regularisation"),
-    )
+    return read_examples(folder / f"{language}.yaml", language)
 
 
 def main(top: int = 12, folder: Path | None = None) -> None:

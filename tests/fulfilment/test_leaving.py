@@ -20,6 +20,8 @@ from webhook.fulfilment.questions import leaves
         ("forget it i'll do it online later", "en"),
         ("leave it thanks", "en"),
         ("gad hi mi ffonia i fory", "cy"),
+        ("forget about it", "en"),
+        ("anghofiwch hynny", "cy"),
     ],
 )
 def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: str) -> None:

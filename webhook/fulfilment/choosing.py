@@ -91,7 +91,7 @@ ORDINALS = {
 FILLER = frozenset(
     "a an the its it is thats that this one ones on in at of please pls plz mine my i live im is "
     "number no num option choice house address yes yeah yep ok okay er um its me for than about like "
-    "some lots loads lot really very just of and or with list above below your ur".split()
+    "some lots loads lot really very just of and or with list above below your ur from".split()
     + "yr y r un ar yn yw ydy fy i mae o plis rhif opsiwn dewis ty cyfeiriad ie iawn dyna hwnna honna "
     "na rhestr uchod isod eich dy".split()
 )

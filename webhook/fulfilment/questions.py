@@ -44,7 +44,17 @@ CANCEL_INTENT = "dialogue.cancel"
 #: ("forget it, ill phone instead"): what the agent understands, not what it says, so these stay beside
 #: the code that matches them. ("start again" is dialogue.start_again, which also forgets the postcode.)
 LEAVING_WORDS = {
-    "en": ("cancel", "stop", "never mind", "nevermind", "forget it", "forget that", "quit", "leave it"),
+    "en": (
+        "cancel",
+        "stop",
+        "never mind",
+        "nevermind",
+        "forget it",
+        "forget that",
+        "forget about it",
+        "quit",
+        "leave it",
+    ),
     "cy": (
         "canslo",
         "stopio",
@@ -56,6 +66,10 @@ LEAVING_WORDS = {
         "anghofiwch o",
         "anghofiwch e",
         "anghofio",
+        "anghofia am y peth",
+        "anghofiwch am y peth",
+        "anghofia hynny",
+        "anghofiwch hynny",
         "gad hi",
         "gad o",
         "gadewch hi",
@@ -67,7 +81,7 @@ LEAVING_WORDS = {
 #: mind ill ring them"). Not "stop" or "cancel", which may start an answer ("stop sign knocked down",
 #: "cancelled collection"), nor "dim ots", which may answer a choice ("dim ots gen i": either will do).
 LEAVING_OPENERS = {
-    "en": ("never mind", "nevermind", "forget it", "forget that", "leave it"),
+    "en": ("never mind", "nevermind", "forget it", "forget that", "forget about it", "leave it"),
     "cy": (
         "anghofia fe",
         "anghofia fo",

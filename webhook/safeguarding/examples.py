@@ -103,6 +103,11 @@ def shipped_examples(language: str) -> Examples | None:
     path = SHIPPED / f"{language}.yaml"
     if not path.is_file():
         return None
+    return read_examples(path, language)
+
+
+def read_examples(path: Path, language: str) -> Examples:
+    """One language's examples as a shipped file (`path`) holds them."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Examples(
         language,
