@@ -8,7 +8,7 @@ upsert per conversation and per day and intent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,8 +22,8 @@ from webhook.insights.events import FeedbackEvent, TurnEvent
 
 def write_events(database: Database, events: Sequence[TurnEvent | FeedbackEvent]) -> None:
     """Write a batch of events in one transaction (all of it or, on error, none)."""
-    turn_rows = [asdict(event) for event in events if isinstance(event, TurnEvent)]
-    feedback_rows = [asdict(event) for event in events if isinstance(event, FeedbackEvent)]
+    turn_rows = [_row(event, _TURN_FIELDS) for event in events if isinstance(event, TurnEvent)]
+    feedback_rows = [_row(event, _FEEDBACK_FIELDS) for event in events if isinstance(event, FeedbackEvent)]
     totals = conversation_totals(events)
     with database.engine.begin() as connection:
         if turn_rows:
@@ -55,6 +55,16 @@ def write_events(database: Database, events: Sequence[TurnEvent | FeedbackEvent]
                 },
             )
             connection.execute(upsert, list(totals.values()))
+
+
+#: Each event's fields, read once: a row is built with getattr, not dataclasses.asdict, whose deep copy of
+#: every value (datetimes included) took three quarters of a batch's write.
+_TURN_FIELDS = tuple(field.name for field in fields(TurnEvent))
+_FEEDBACK_FIELDS = tuple(field.name for field in fields(FeedbackEvent))
+
+
+def _row(event: TurnEvent | FeedbackEvent, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in names}
 
 
 def day_counts(events: Iterable[TurnEvent | FeedbackEvent]) -> list[dict[str, Any]]:
