@@ -1,7 +1,7 @@
 """Whole conversations: how many of the scripted ones hold, per language, and what one turn of
 `/api/chat` costs on the demo council while they are held.
 
-1. Every script in tests/conversations/ (the development set) and in the three held-out sets,
+1. Every script in tests/conversations/ (the development set) and in the five held-out sets,
    bench/data/conversations_heldout/ and _2/ to _5/ (never tuned on), runs through the
    offline agent, its lookups and reports served by the local fakes (as `sync-intents test` runs
    them): conversations and turns passed per language. Goal (issue "Conversations that hold
