@@ -157,6 +157,7 @@ def test_a_quick_typist_over_the_rate_limit_loses_nothing(page: Page, serve_chat
     texts = ["hiya", "how do i pay my council tax", "where do i vote", "aa1 1aa", "thanks bye"]
     type_without_waiting(page, *texts)
     expect(page.get_by_role("alert")).to_contain_text("You are sending messages too fast.")
+    assert axe_violations(page) == []  # the "sending too fast" state, while messages wait
     expect(bots(page)).to_have_count(1 + len(texts), timeout=30_000)
     assert [text for text, status in answered if status == 200] == ["", *texts]
     assert any(status == 429 for _, status in answered)
