@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from tests.conftest import BuildLibrary
 from webhook.cli import main
 from webhook.database import connect, migrate
+from webhook.database import sign_in_lockout as lockout
 from webhook.database.tables import conversations, feedback, staff_sign_in_failures, turns
 from webhook.insights.events import FeedbackEvent, TurnEvent
 from webhook.insights.store import write_events
-from webhook.staff import lockout
 
 
 def event(council: str, conversation: str, days_ago: int) -> TurnEvent:

@@ -54,7 +54,7 @@ def purge(library_dir: Path, database_url: str | None, dry_run: bool) -> None:
                     f"{days[slug]} days"
                 )
         if not dry_run:
-            from webhook.staff.lockout import forget_stale
+            from webhook.database.sign_in_lockout import forget_stale
 
             forgotten = forget_stale(database, now)
             if forgotten:

@@ -27,9 +27,9 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from webhook.database import Database
+from webhook.database import sign_in_lockout as lockout
 from webhook.insights.unanswered import UnansweredGroup
 from webhook.library.model import Library
-from webhook.staff import lockout
 from webhook.staff.accounts import SECTOR, Verifier, environment_names
 from webhook.staff.charts import bar_chart, line_chart
 from webhook.staff.csrf import check_csrf, csrf_token, renew_csrf_token

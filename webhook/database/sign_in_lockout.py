@@ -1,5 +1,7 @@
-"""Lock-out after repeated failed sign-ins: MAX_FAILURES for one account (scope and username) lock it for
-LOCK_FOR, in the database so that every worker of the deployment sees the same count.
+"""Lock-out after repeated failed staff sign-ins (the staff pages, webhook/staff/): MAX_FAILURES for one
+account (scope and username) lock it for LOCK_FOR, in the database so that every worker of the
+deployment sees the same count. It sits with the database, below both the staff pages that count
+failures and `sync-intents purge` (webhook/insights/commands.py), which forgets stale ones.
 
 The account is counted whether or not the username exists, so a lock says nothing about which do.
 """
