@@ -77,9 +77,9 @@ LEAVING_WORDS = {
     ),
 }
 
-#: Leaving phrases that no answer starts with, so they leave before any words, with no comma ("never
-#: mind ill ring them"). Not "stop" or "cancel", which may start an answer ("stop sign knocked down",
-#: "cancelled collection"), nor "dim ots", which may answer a choice ("dim ots gen i": either will do).
+#: Leaving phrases that no answer starts with, so they leave before the resident's own reason with no
+#: comma too ("never mind ill ring them"). Not "stop" or "cancel", which may start an answer ("stop sign
+#: knocked down", "cancelled collection"), nor "dim ots", which may answer a choice ("dim ots gen i").
 LEAVING_OPENERS = {
     "en": ("never mind", "nevermind", "forget it", "forget that", "forget about it", "leave it"),
     "cy": (
