@@ -16,12 +16,17 @@ mai") are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from webhook.library.placeholders import PLACEHOLDER
 from webhook.welsh.mutations import ASPIRATE, KINDS, NASAL, SOFT, mutate, mutate_word
+
+if TYPE_CHECKING:
+    from webhook.library.model import GlossaryTerm
 
 #: Words that mutate the next word, by the mutation they cause.
 TRIGGERS = {
@@ -177,6 +182,21 @@ def _word_finding(trigger: str, kind: str, token: re.Match[str]) -> WelshFinding
     )
 
 
+def glossary_findings(text: str, glossary: Iterable[GlossaryTerm]) -> list[WelshFinding]:
+    """Every council term `text` names otherwise than the glossary does, with the glossary's Welsh."""
+    return [
+        WelshFinding(
+            match.start(),
+            match.group(0),
+            f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}",
+        )
+        for term in glossary
+        for avoided in term.avoid
+        for match in term_pattern(avoided).finditer(text)
+    ]
+
+
+@lru_cache(maxsize=512)
 def term_pattern(text: str) -> re.Pattern[str]:
     """A glossary wording (`text`) as a whole phrase, in any case, its first word in any mutation
     ("dreth y cyngor" is "treth y cyngor" after "am")."""

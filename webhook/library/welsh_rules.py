@@ -17,7 +17,7 @@ from webhook.library.placeholders import mutation_reason, placeholder_uses
 from webhook.library.problems import Location, Severity
 from webhook.library.rulebook import rule
 from webhook.library.translations import OVERLAY_REVIEW_FIELD, overlay_strings
-from webhook.library.welsh_lint import lint_welsh, term_pattern
+from webhook.library.welsh_lint import glossary_findings, lint_welsh
 from webhook.library.yaml_loader import Document, JsonPath
 
 WELSH = "cy"
@@ -110,16 +110,10 @@ def _mutation_misplaced(library: Library) -> Iterator[tuple[Location, str]]:
     "Welsh text names a council term otherwise than the glossary (intents/glossary.yaml) does",
 )
 def _welsh_glossary(library: Library) -> Iterator[tuple[Location, str]]:
-    patterns = [(term, term_pattern(avoided)) for term in library.glossary for avoided in term.avoid]
     for spoken in spoken_texts(library):
-        if spoken.language != WELSH:
-            continue
-        for term, pattern in patterns:
-            for match in pattern.finditer(spoken.text):
-                yield (
-                    spoken.locate(match.group(0), match.start()),
-                    f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}",
-                )
+        if spoken.language == WELSH:
+            for finding in glossary_findings(spoken.text, library.glossary):
+                yield spoken.locate(finding.written, finding.offset), finding.message
 
 
 @rule(

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 from webhook.library.annotations import AnnotationError, parse_phrase
 from webhook.library.model import GlossaryTerm
 from webhook.library.placeholders import PLACEHOLDER, mutation_reason
-from webhook.library.welsh_lint import lint_welsh, term_pattern
+from webhook.library.welsh_lint import glossary_findings, lint_welsh
 
 #: What a reviewer may write in the Done column (English or Welsh), and what means "not yet".
 DONE_WORDS = frozenset({"done", "ok", "okay", "yes", "y", "x", "✓", "✔", "✅", "native", "iawn", "ie"})
@@ -83,13 +83,7 @@ def lint_problems(welsh: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
     """What `sync-intents validate` would say of the new Welsh: each mutation it leaves out, with the
     form to write, and each council term named otherwise than the glossary names it."""
     problems = [f"{finding.message} (at {finding.written!r})" for finding in lint_welsh(welsh)]
-    for term in glossary:
-        for avoided in term.avoid:
-            for match in term_pattern(avoided).finditer(welsh):
-                problems.append(
-                    f"{match.group(0)!r}: the glossary's Welsh for {term.english!r} is {term.welsh!r}"
-                )
-    return problems
+    return problems + [finding.message for finding in glossary_findings(welsh, glossary)]
 
 
 def lost_letters(current: str, welsh: str) -> bool:

@@ -272,18 +272,20 @@ def _fit(turn: Turn, attribute: Attribute, answer: str) -> str | None:
             return answer
         # One choice per value, in the order offered (so "the second one" is the second quick reply). The
         # resident may answer in either language: the endpoint's name is matched with the council's own.
-        choices = [
-            {
-                "key": value.key,
-                "label": " ".join(dict.fromkeys((label, value.name))),
-                "reply": label,
-                "words": _choice_words(turn, attribute, value),
-            }
-            for value in attribute.values
-            for label in (_choice_label(turn, attribute, value),)
-        ]
-        return pick(answer, choices, "key")
+        return pick(answer, [_choice(turn, attribute, value) for value in attribute.values], "key")
     return answer.strip() or None
+
+
+def _choice(turn: Turn, attribute: Attribute, value: AttributeValue) -> dict[str, Any]:
+    """One value as `pick` reads a choice: its quick reply, its label (the council's wording and the
+    endpoint's name, so either language's answer names it) and the words residents type for it."""
+    label = _choice_label(turn, attribute, value)
+    return {
+        "key": value.key,
+        "label": " ".join(dict.fromkeys((label, value.name))),
+        "reply": label,
+        "words": _choice_words(turn, attribute, value),
+    }
 
 
 def _choice_label(turn: Turn, attribute: Attribute, value: AttributeValue) -> str:

@@ -43,7 +43,8 @@ WELSH: tuple[str, ...] = tuple(pattern for kind in KINDS for pattern in kind.WEL
 #: screen's other kinds hit were few, those of these two were most of its false alarms.
 DOUBTFUL: tuple[str, ...] = (*abuse.ENGLISH, *abuse.WELSH, *emergency.NAMED_ENGLISH, *emergency.NAMED_WELSH)
 #: Every other pattern, of every language: its hit counts alone.
-SURE: tuple[str, ...] = tuple(pattern for pattern in (*ENGLISH, *WELSH) if pattern not in set(DOUBTFUL))
+_DOUBTFUL = frozenset(DOUBTFUL)
+SURE: tuple[str, ...] = tuple(pattern for pattern in (*ENGLISH, *WELSH) if pattern not in _DOUBTFUL)
 #: Homelessness tonight, which `housing.homeless` may answer instead unless a child is in the message
 #: (kinds/homeless.py).
 HOMELESS_TONIGHT: tuple[str, ...] = (*homeless.TONIGHT_ENGLISH, *homeless.TONIGHT_WELSH)
