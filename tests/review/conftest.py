@@ -62,6 +62,17 @@ class LibraryRepository:
         change(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
+    def blank_oxford_contact(self) -> None:
+        """Oxford's overlay overrides its contact answer with a blank one (an answer becoming empty)."""
+        self.edit_yaml(
+            "councils/oxford/council.yaml",
+            lambda data: (
+                data.setdefault("intents", {})
+                .setdefault("overrides", {})
+                .update({"council.contact": {"en": {"responses": {"text": [" "]}}}})
+            ),
+        )
+
 
 def new_library_repository(tmp_path: Path) -> LibraryRepository:
     """A new git repository holding a copy of the library, nothing committed yet."""

@@ -252,14 +252,7 @@ def test_a_renamed_intent_is_one_rename_not_a_removal_and_an_addition(repo: Libr
 
 
 def test_an_answer_that_becomes_empty_fails_the_check(repo: LibraryRepository) -> None:
-    repo.edit_yaml(
-        "councils/oxford/council.yaml",
-        lambda data: (
-            data.setdefault("intents", {})
-            .setdefault("overrides", {})
-            .update({"council.contact": {"en": {"responses": {"text": [" "]}}}})
-        ),
-    )
+    repo.blank_oxford_contact()
     repo.commit("a slip")
 
     review = build_review(repo.root, "base", "HEAD")

@@ -60,14 +60,7 @@ def merged_pull_request(repo: LibraryRepository) -> None:
     """A pull request branched from `base`, behind main (main changed Welsh wording since), with its
     merge into main checked out, as actions/checkout leaves a pull_request run."""
     repo.git("switch", "-q", "-c", "slip", "base")
-    repo.edit_yaml(
-        "councils/oxford/council.yaml",
-        lambda data: (
-            data.setdefault("intents", {})
-            .setdefault("overrides", {})
-            .update({"council.contact": {"en": {"responses": {"text": [" "]}}}})
-        ),
-    )
+    repo.blank_oxford_contact()
     repo.commit("oxford: contact wording")
     repo.git("switch", "-q", "main")
     repo.edit_yaml(
