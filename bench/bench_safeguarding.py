@@ -74,6 +74,7 @@ SETS = {
     "heldout-2": REPOSITORY / "bench" / "data" / "safeguarding_heldout_2",
     "heldout-3": REPOSITORY / "bench" / "data" / "safeguarding_heldout_3",
     "heldout-4": REPOSITORY / "bench" / "data" / "safeguarding_heldout_4",
+    "heldout-5": REPOSITORY / "bench" / "data" / "safeguarding_heldout_5",
 }
 DEFAULT_SET = "project"
 COUNCIL = "demo"
