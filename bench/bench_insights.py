@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,6 +23,10 @@ from serving import gunicorn, wrk_post
 
 SECONDS = 4
 ROUNDS = 7
+#: Seconds to wait after each load before reading the CPU clock: longer than the writer's flush interval
+#: (INSIGHTS_FLUSH_SECONDS, 2 s by default), so each load is charged for writing its own turns rather
+#: than the next load for them. The server without recording waits as long.
+SETTLE_SECONDS = 2.5
 GOAL = 0.05
 
 
@@ -56,6 +61,7 @@ def main() -> list[Figure]:
                     for recorded, served in servers.items():
                         before = served.cpu_seconds()
                         result = wrk_post(f"{served.url}{path}", body, headers, seconds=SECONDS, **load)
+                        time.sleep(SETTLE_SECONDS)
                         cpu_us[name, recorded].append((served.cpu_seconds() - before) / result.requests * 1e6)
                         rps[name, recorded].append(result.requests_per_second)
     print(f"gunicorn 2 workers, wrk, {ROUNDS} rounds of {SECONDS} s per load, insights on and off in turn")

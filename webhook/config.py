@@ -62,7 +62,7 @@ class Config:
     # Keep every turn and "Was this helpful?" (redacted) for the council's insights.
     INSIGHTS_ENABLED = os.environ.get("INSIGHTS_ENABLED", "1") != "0"
     # Turns wait at most this long in memory before they are written together; at most this many wait.
-    INSIGHTS_FLUSH_SECONDS = float(os.environ.get("INSIGHTS_FLUSH_SECONDS", "1.0"))
+    INSIGHTS_FLUSH_SECONDS = float(os.environ.get("INSIGHTS_FLUSH_SECONDS", "2.0"))
     INSIGHTS_QUEUE_LIMIT = int(os.environ.get("INSIGHTS_QUEUE_LIMIT", "10000"))
 
 

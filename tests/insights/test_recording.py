@@ -3,6 +3,7 @@ on a real PostgreSQL; a database that is down loses the insight, never the turn.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import DateTime, select
+from sqlalchemy.dialects import sqlite
 
 from tests.conftest import BuildLibrary, app_settings
 from tests.fulfilment.conftest import DIALOGFLOW_BLOCK, basic_auth, webhook_request
@@ -19,7 +21,9 @@ from webhook import create_app
 from webhook.database import connect, migrate
 from webhook.database.migrate import HEAD_REVISION, alembic_config, current_revision
 from webhook.database.tables import conversations, feedback, metadata, turns
+from webhook.insights.events import CHAT, TurnEvent
 from webhook.insights.recorder import Recorder
+from webhook.insights.store import ROWS_PER_INSERT, sqlite_datetime, write_events
 
 SESSION = "resident-session-0001"
 #: What a resident in a hurry types, personal data and all.
@@ -199,6 +203,56 @@ def test_a_full_queue_drops_new_events_rather_than_grow(tmp_path: Path) -> None:
     recorder.flush()
 
     assert recorder.lost == 2 and written == [3]
+
+
+def test_a_large_batch_is_written_whole_and_read_back_at_the_same_instant(database_url: str) -> None:
+    # More turns than one INSERT carries, with times whose microseconds are and are not zero: every
+    # row lands, and each time reads back as the instant it was recorded at.
+    database = connect(database_url)
+    migrate(database)
+    start = datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
+    events = [
+        TurnEvent(
+            at=start + timedelta(microseconds=137 * n),
+            council="demo",
+            conversation=f"c{n % 7}",
+            language="cy" if n % 3 else "en",
+            channel=CHAT,
+            intent=None if n % 5 == 0 else "council_tax.pay",
+            confidence=None if n % 5 == 0 else 0.5,
+            fallback=n % 5 == 0,
+            handoff=False,
+            outcome=None,
+            text=f"question {n}",
+        )
+        for n in range(ROWS_PER_INSERT * 2 + 1)
+    ]
+
+    write_events(database, events)
+
+    with database.engine.connect() as connection:
+        rows = connection.execute(
+            select(turns.c.at, turns.c.text, turns.c.fallback).order_by(turns.c.id)
+        ).all()
+    assert [row.text for row in rows] == [event.text for event in events]
+    assert [row.at.replace(tzinfo=UTC) for row in rows] == [event.at for event in events]
+    assert sum(row.fallback for row in rows) == sum(event.fallback for event in events)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 12, 2, 18, 35, 31, 295663, tzinfo=UTC),
+        datetime(2026, 1, 2, 3, 4, 5),
+        datetime(999, 1, 1),
+    ],
+)
+def test_sqlite_times_are_kept_as_sqlalchemy_keeps_them(moment: datetime) -> None:
+    # The writer formats SQLite's times itself (for speed); the dashboard reads them through SQLAlchemy.
+    dialect = sqlite.dialect()
+    sqlalchemy_text = DateTime(timezone=True).dialect_impl(dialect).bind_processor(dialect)(moment)
+
+    assert sqlite_datetime(moment) == sqlalchemy_text
 
 
 def test_the_migrations_create_exactly_the_tables_the_code_writes(database_url: str) -> None:

@@ -9,8 +9,10 @@ recorder.py). The database, the recorder and the key that hides session ids are 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
 from flask import Flask, current_app
 from sqlalchemy.exc import OperationalError
@@ -18,8 +20,10 @@ from sqlalchemy.exc import OperationalError
 from webhook.database import Database, connect, migrate
 from webhook.insights.events import (
     FeedbackEvent,
-    TurnEvent,
+    TurnSeen,
     conversation_id,
+    conversation_key,
+    finish_event,
     stored_text,
 )
 from webhook.insights.recorder import Recorder
@@ -27,8 +31,6 @@ from webhook.library.model import Council, Library
 
 log = logging.getLogger("webhook.insights")
 
-#: The intent a resident reaches by asking for a person.
-HANDOFF_INTENT = "system.human_handoff"
 #: Days a council's insights are kept unless its overlay says otherwise (`insights: retention_days`).
 DEFAULT_RETENTION_DAYS = 90
 
@@ -54,13 +56,15 @@ def init_insights(app: Flask) -> None:
             )
             prepare = migrate
     app.extensions["database"] = database
+    key = conversation_key(str(app.config["SECRET_KEY"]))
     app.extensions["insights"] = Recorder(
         database,
         queue_limit=int(app.config.get("INSIGHTS_QUEUE_LIMIT", 10_000)),
-        flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", 1.0)),
+        flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", 2.0)),
         prepare=prepare,
+        finish=partial(finish_event, key=key),
     )
-    app.extensions["insights_key"] = str(app.config["SECRET_KEY"]).encode()
+    app.extensions["insights_key"] = key
 
 
 def recorder() -> Recorder | None:
@@ -81,22 +85,22 @@ def record_turn(
     text: str,
 ) -> None:
     """Queue one resident's turn for the council's insights (nothing when insights are off)."""
-    sink = recorder()
+    sink: Recorder | None = current_app.extensions.get("insights")
     if sink is None:
         return
+    # Only a tuple here: the writer's thread hashes and redacts it (see TurnSeen).
     sink.record(
-        TurnEvent(
-            at=datetime.now(UTC),
-            council=council.slug,
-            conversation=conversation_id(current_app.extensions["insights_key"], council.slug, session),
-            language=language,
-            channel=channel,
-            intent=intent,
-            confidence=None if confidence is None else round(float(confidence), 4),
-            fallback=is_fallback(library, intent),
-            handoff=intent == HANDOFF_INTENT,
-            outcome=outcome,
-            text=stored_text(text),
+        TurnSeen(
+            time.time(),
+            council.slug,
+            session,
+            channel,
+            language,
+            intent,
+            confidence,
+            is_fallback(library, intent),
+            outcome,
+            text,
         )
     )
 

@@ -1,10 +1,11 @@
 """Recording events without slowing or failing a turn: a bounded queue in memory, written in batches by
 one background thread.
 
-`record` only appends to a deque. The writer wakes every `flush_seconds` (or when a batch is full) and
-writes what is waiting in one transaction. If the database is down or slow, the turn has long been
-answered: the batch is dropped, counted in `lost` and logged (at most once a minute); when the queue is
-full, new events are dropped and counted the same way, so memory stays bounded.
+`record` only appends to a deque (a turn is handed over raw and made into its event on the writer's
+thread: `finish`). The writer wakes every `flush_seconds` (or when a batch is full) and writes what was
+waiting in one transaction. If the database is down or slow, the turn has long been answered: the batch
+is dropped, counted in `lost` and logged (at most once a minute); when the queue is full, new events are
+dropped and counted the same way, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from collections.abc import Callable, Sequence
 
 from webhook.background import start_rounds
 from webhook.database import Database
-from webhook.insights.events import FeedbackEvent, TurnEvent
+from webhook.insights.events import FeedbackEvent, TurnEvent, TurnSeen
 from webhook.insights.store import write_events
 
 log = logging.getLogger("webhook.insights")
 
 Event = TurnEvent | FeedbackEvent
+#: What the queue holds: events, or turns still to be made into events (see TurnSeen).
+Queued = TurnSeen | TurnEvent | FeedbackEvent
 
 #: Seconds between warnings about lost events, so a database outage does not flood the log.
 WARN_EVERY_SECONDS = 60.0
@@ -37,10 +40,11 @@ class Recorder:
         database: Database,
         *,
         queue_limit: int = 10_000,
-        batch_size: int = 500,
-        flush_seconds: float = 1.0,
+        batch_size: int = 2000,
+        flush_seconds: float = 2.0,
         write: Callable[[Database, Sequence[Event]], None] = write_events,
         prepare: Callable[[Database], None] | None = None,
+        finish: Callable[[Queued], Event] | None = None,
     ) -> None:
         self.database = database
         #: Run before the next batch is written until it succeeds once (the migration a database that
@@ -50,7 +54,9 @@ class Recorder:
         self.batch_size = batch_size
         self.flush_seconds = flush_seconds
         self._write = write
-        self._queue: deque[Event] = deque()
+        #: Makes a queued item the event written, on the writer's thread (work kept off the turn).
+        self._finish = finish
+        self._queue: deque[Queued] = deque()
         self._wake = threading.Event()
         self._lock = threading.Lock()  # one writer at a time: the thread, or a caller's flush()
         self._pid: int | None = None
@@ -61,7 +67,7 @@ class Recorder:
         self.written = 0
         self.lost = 0
 
-    def record(self, event: Event) -> None:
+    def record(self, event: Queued) -> None:
         """Queue one event; never blocks, never raises."""
         if self._pid != os.getpid():
             self._start()
@@ -103,23 +109,30 @@ class Recorder:
         if self._stopped:
             return None
         with self._lock:
-            while self._queue:
-                self._write_batch()
+            # Only what was waiting when the round began: turns keep arriving while a batch is written,
+            # and chasing them would write a thin batch after a thin batch, each with a batch's fixed cost.
+            waiting = len(self._queue)
+            while waiting > 0 and self._queue:
+                waiting -= self._write_batch()
         return self.flush_seconds
 
-    def _write_batch(self) -> None:
-        batch: list[Event] = []
-        while self._queue and len(batch) < self.batch_size:
-            batch.append(self._queue.popleft())
+    def _write_batch(self) -> int:
+        """Write the next batch; how many events it held (written or lost)."""
+        queued: list[Queued] = []
+        while self._queue and len(queued) < self.batch_size:
+            queued.append(self._queue.popleft())
         try:
+            finish = self._finish
+            batch = queued if finish is None else [finish(item) for item in queued]
             if self._prepare is not None:
                 self._prepare(self.database)
                 self._prepare = None
-            self._write(self.database, batch)
+            self._write(self.database, batch)  # type: ignore[arg-type]
         except Exception as error:  # any database failure: the turns were answered, count the loss
-            self._lose(len(batch), f"the database refused a batch ({type(error).__name__}: {error})")
+            self._lose(len(queued), f"the database refused a batch ({type(error).__name__}: {error})")
         else:
-            self.written += len(batch)
+            self.written += len(queued)
+        return len(queued)
 
     def _lose(self, count: int, why: str) -> None:
         self.lost += count
