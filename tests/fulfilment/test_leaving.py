@@ -22,6 +22,9 @@ from webhook.fulfilment.questions import leaves
         ("gad hi mi ffonia i fory", "cy"),
         ("forget about it", "en"),
         ("anghofiwch hynny", "cy"),
+        ("oh, never mind", "en"),  # a sound or word before it
+        ("ok cancel", "en"),
+        ("wel gad hi", "cy"),
     ],
 )
 def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: str) -> None:
@@ -37,6 +40,8 @@ def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: st
         "never mind about that when is my bin day",  # a new request after it, no reason of their own
         "stop sign knocked over on mill lane",  # "stop" may start an answer: only alone or before a comma
         "the lamp post outside number 4",
+        "ohio street, behind the shops",  # a word that starts like "oh" is no interjection
+        "okay",
     ],
 )
 def test_other_messages_do_not_leave(text: str) -> None:

@@ -40,6 +40,10 @@ SAFEGUARDING = "system.safeguarding"
 SWITCH_CONFIDENCE = 0.6
 #: Intents that never start a new request, so never take a message away from the bot's open question.
 SMALL_TALK = frozenset({"system.welcome", "system.thanks_goodbye"})
+#: "Never mind" with nothing in progress; while a question is open it means dialogue.cancel, when the
+#: classifier puts it first at least this likely (its forms are many, so its share is often spread).
+NEVER_MIND = "dialogue.never_mind"
+NEVER_MIND_CONFIDENCE = 0.3
 #: How likely the runner-up must be to answer instead, when the classifier's safeguarding guess is
 #: set aside by the crisis screen.
 RUNNER_UP_CONFIDENCE = 0.2
@@ -379,6 +383,8 @@ class OfflineAgent:
         scoped = {intent_id for intent_id in candidates if self.library.intents[intent_id].input_contexts}
         if CANCEL_INTENT in scoped and leaves(text, state.language):  # "forget it, ill phone instead"
             return CANCEL_INTENT
+        if CANCEL_INTENT in scoped and self._never_mind_while_asked(state, prediction):
+            return CANCEL_INTENT
         if names_an_option(state_contexts(state), text):
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
@@ -413,6 +419,17 @@ class OfflineAgent:
                 if self.library.intents[intent_id].fallback:
                     return intent_id
         return prediction.intent_id
+
+    @staticmethod
+    def _never_mind_while_asked(state: ConversationState, prediction: Prediction) -> bool:
+        """Whether the classifier clearly reads "never mind" (dialogue.never_mind, learned in far more
+        forms than the leaving lists hold) while the bot asks something: then it leaves the flow, as
+        the library's own note on that intent says. Not at the contact question, where "no worries,
+        don't bother" declines the reference and the report must still go."""
+        if prediction.intent_id != NEVER_MIND or prediction.confidence < NEVER_MIND_CONFIDENCE:
+            return False
+        question = open_question(state_contexts(state))
+        return question is not None and question.kind != "contact"
 
     @staticmethod
     def _names_the_place_asked(state: ConversationState, text: str) -> bool:

@@ -102,6 +102,13 @@ _REASON = re.compile(
 )
 
 
+#: Sounds and words a resident may put before leaving ("oh never mind", "ah, forget it", "wel, anghofia
+#: fo"), taken off the front before the leaving phrases are looked for.
+_INTERJECTION = re.compile(
+    r"^(?:(?:oh|ah|ach|ugh|um|erm|hmm|ok|okay|well|actually|o|wel|reit|iawn)\b[,.]?\s*)+"
+)
+
+
 @dataclass(frozen=True)
 class Question:
     """The open question: the intent that asked, the kind of answer, and how often it has been asked."""
@@ -196,7 +203,7 @@ def leaves(text: str, language: str) -> bool:
     comma or full stop ("forget it, ill phone"), in the resident's language or English; or one that
     cannot start an answer, then the resident's own reason with no comma ("never mind ill ring them",
     but not "never mind the hole, the light is out too")."""
-    folded = " ".join(text.casefold().split()).strip(" !?")
+    folded = _INTERJECTION.sub("", " ".join(text.casefold().split()).strip(" !?"))
     phrases = (*LEAVING_WORDS.get(language, ()), *LEAVING_WORDS["en"])
     if any(folded == phrase or folded.startswith((f"{phrase},", f"{phrase}.")) for phrase in phrases):
         return True
