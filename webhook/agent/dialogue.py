@@ -44,6 +44,8 @@ SMALL_TALK = frozenset({"system.welcome", "system.thanks_goodbye"})
 #: classifier puts it first at least this likely (its forms are many, so its share is often spread).
 NEVER_MIND = "dialogue.never_mind"
 NEVER_MIND_CONFIDENCE = 0.3
+#: How likely another service must be for a question naming a place to leave "Where is it?".
+OTHER_QUESTION_CONFIDENCE = 0.3
 #: How likely the runner-up must be to answer instead, when the classifier's safeguarding guess is
 #: set aside by the crisis screen.
 RUNNER_UP_CONFIDENCE = 0.2
@@ -389,7 +391,7 @@ class OfflineAgent:
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
                 return choosing[0]
-        if self._names_the_place_asked(state, text):
+        if self._names_the_place_asked(state, text) and not _asks_something_else(text, prediction):
             answering = sorted(
                 i for i in scoped if LOCATION_CONTEXT in self.library.intents[i].input_contexts
             )
@@ -537,6 +539,22 @@ _CHANGING_SUBJECT = re.compile(
     r"cwestiwn (?:arall|gwahanol))\b",
     re.IGNORECASE,
 )
+
+
+#: A question word ("whens my bin day", "what time does it open", "pryd ma'r bins"): no answer to
+#: "Where is it?" is put as a question.
+_QUESTION_WORD = re.compile(r"\b(?:when|whens|when's|what|whats|what's|how|pryd|beth|sut)\b", re.IGNORECASE)
+
+
+def _asks_something_else(text: str, prediction: Prediction) -> bool:
+    """Whether a message that names a place asks a question of another service instead of saying where
+    the problem is ("whens my bin day? AA1 3CE" at "Where is it?"): it is put as a question (a
+    question mark, or a question word), and the classifier's likeliest intent that is not an answer to
+    the bot is clearly likely."""
+    if "?" not in text and not _QUESTION_WORD.search(text):
+        return False
+    other = next((p for i, p in prediction.ranking if not i.startswith("dialogue.") and i != FALLBACK), 0.0)
+    return other >= OTHER_QUESTION_CONFIDENCE
 
 
 def _without_safeguarding(prediction: Prediction) -> Prediction:
