@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from webhook.fulfilment.choosing import matching_options
+from webhook.fulfilment.choosing import matching_options, options_named_outright
 from webhook.welsh.mutations import radicals
 
 STREETS = ["High Street, AA1 2AB", "Mill Lane, AA1 2AB"]
@@ -78,3 +78,23 @@ def test_words_given_for_an_option_name_it_as_its_label_does() -> None:
     assert matching_options("just bricks", DUMPED, words) == [2]
     assert matching_options("a fridge", DUMPED, words) == []  # a thing no option's words hold
     assert matching_options("number 2", DUMPED, words) == [1]  # positions are unchanged
+
+
+#: What the demo council lists residents as typing for each kind of dumped waste (a shortened copy).
+DUMPED_WORDS = [["bin bags", "black bags"], ["sofa", "chair", "mattress"], ["bricks", "rubble"]]
+
+
+@pytest.mark.parametrize(
+    ("first_message", "named"),
+    [
+        ("someone has dumped an old mattress by the shops", [1]),
+        ("load of rubble and bricks left in the lay-by", [2]),
+        ("an old matress dumped", []),  # misspelt: a first message is never taken on a near miss
+        ("stuff dumped by the church gates", []),  # "church" is no misspelt "chair"
+        ("black bags and a sofa dumped", [0, 1]),  # two kinds: the caller asks
+    ],
+)
+def test_a_first_message_names_an_option_only_by_a_listed_word_whole(
+    first_message: str, named: list[int]
+) -> None:
+    assert options_named_outright(first_message, DUMPED_WORDS) == named

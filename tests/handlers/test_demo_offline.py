@@ -118,7 +118,7 @@ def test_a_pothole_report_with_an_email_confirmation(
 
 
 def test_noise_in_welsh(demo: Ask) -> None:
-    first = demo("environment.noise", language="cy", text="ci yn cyfarth", parameters={"postcode": "AA1 1AA"})
+    first = demo("environment.noise", language="cy", text="swn drws nesa", parameters={"postcode": "AA1 1AA"})
     assert first.texts[-1] == "Beth sy'n gwneud y sŵn?"
     second = demo(
         "environment.noise", language="cy", text="Sŵn: A barking dog", contexts=first.contexts_for_next_turn()

@@ -227,7 +227,7 @@ def test_welsh_fly_tipping_with_a_mobile_number_is_confirmed_by_text(apis: HTTPS
     first = ask(
         "streets.flytipping",
         language="cy",
-        text="mae rhywun wedi dympio soffa ar Lôn y Felin, ffoniwch fi ar 07700 900123",
+        text="mae rhywun wedi dympio pethau ar Lôn y Felin, ffoniwch fi ar 07700 900123",
         parameters={"postcode": "AA1 2AB"},
     )
     assert first.texts[-1] == "Beth sydd wedi'i ddympio?"

@@ -193,6 +193,19 @@ def _numbers_match(numbers: list[str], option: list[str]) -> bool:
     return all(number in option for number in numbers)
 
 
+def options_named_outright(text: str, synonyms: Sequence[Sequence[str]]) -> list[int]:
+    """The indexes of the options whose words for residents (`synonyms`, in the options' order) the text
+    holds whole, as written or mutated, never misspelt: how a message that was not an answer to the
+    question (the report's first message) may still answer it ("an old mattress dumped on mill lane")
+    without a near miss ("church lane") being taken for one."""
+    said = words(text)
+    return [
+        index
+        for index, phrases in enumerate(synonyms)
+        if any(all(_has_word(said, word, typos=False) for word in words(phrase)) for phrase in phrases)
+    ]
+
+
 def _has_word(option: list[str], word: str, *, typos: bool = True) -> bool:
     """Whether `option` holds the word, as written, mutated or with another ending, or (with `typos`)
     misspelt: words given for an option are matched without, since "chair" is no misspelt "church"."""

@@ -35,6 +35,7 @@ from webhook.backends.open311 import (
 )
 from webhook.backends.postcodes import PostcodeArea
 from webhook.fulfilment.answers import failure_reply, library_reply
+from webhook.fulfilment.choosing import options_named_outright
 from webhook.fulfilment.handlers import common
 from webhook.fulfilment.handlers.common import (
     AreaCheck,
@@ -48,6 +49,7 @@ from webhook.fulfilment.places_named import place_in_text, postcode_in_text
 from webhook.fulfilment.questions import ask
 from webhook.fulfilment.turn import OutputContext, Reply, Turn
 from webhook.library.model import Link, localise
+from webhook.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,9 @@ class ReportState:
     tries: int = 0
     #: What to say before the first question instead of the library's answer (this turn only).
     intro: str | None = None
+    #: The first message without its place and postcode, until the service's questions are known: a
+    #: choice it already names outright is not asked ("a mattress dumped on mill lane").
+    first_words: str = ""
 
     def context(self) -> OutputContext:
         """The output context that carries the report to the next turn."""
@@ -192,6 +197,17 @@ def absorb_first(turn: Turn, state: ReportState) -> None:
         state.location = location.strip()
     state.location = state.location or place_in_text(turn.query_text)
     _contact_from(turn.query_text, state)
+    # Redacted: it rides in the report's context, and contact details are kept once only, to send the
+    # confirmation (the choice words it is kept for are never personal).
+    state.first_words = redact(_without(turn.query_text, (state.location, state.postcode)))
+
+
+def _without(text: str, parts: tuple[str | None, ...]) -> str:
+    """The text with each of `parts` (a place, a postcode) taken out wherever it stands, any case."""
+    for part in parts:
+        if part:
+            text = re.sub(re.escape(part), " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
 
 
 def absorb_answer(turn: Turn, state: ReportState) -> None:
@@ -228,6 +244,7 @@ def next_step(turn: Turn, client: Open311Client, state: ReportState) -> Reply:
         definition = _definition(turn, client, code)
     except BackendError:
         return with_context(failure_reply(turn), state.context())
+    _answers_from_first(turn, definition, state)
     _fit_answers(turn, definition, state)
     missing = missing_attributes(definition, state.attributes)
     if missing:
@@ -246,6 +263,21 @@ def _definition(turn: Turn, client: Open311Client, code: str) -> ServiceDefiniti
     if not service.metadata:
         return ServiceDefinition(service_code=code, attributes=())
     return client.service_definition(code, turn.deadline)
+
+
+def _answers_from_first(turn: Turn, definition: ServiceDefinition, state: ReportState) -> None:
+    """The choices the first message already names outright, by the council's words for exactly one
+    value ("sofa", "barking"), so they are not asked; looked at once, when the questions are known."""
+    if not state.first_words:
+        return
+    for attribute in definition.attributes:
+        if attribute.code in state.attributes or not attribute.values:
+            continue
+        synonyms = [_choice_words(turn, attribute, value) for value in attribute.values]
+        named = options_named_outright(state.first_words, synonyms)
+        if len(named) == 1:
+            state.attributes[attribute.code] = attribute.values[named[0]].key
+    state.first_words = ""
 
 
 def _fit_answers(turn: Turn, definition: ServiceDefinition, state: ReportState) -> None:
