@@ -177,7 +177,7 @@ class OfflineAgent:
             return self._fulfil(council, state, Matched(crisis, {}, {}, text, prediction.confidence))
         if prediction.intent_id == SAFEGUARDING:  # the classifier's guess, which the screen doubts
             prediction = _without_safeguarding(prediction)
-        if state.pending and leaves(text, language):
+        if state.pending and (leaves(text, language) or _reads_never_mind(prediction)):
             pending = state.pending
             state.pending = None
             self._age_contexts(state)
@@ -428,7 +428,7 @@ class OfflineAgent:
         forms than the leaving lists hold) while the bot asks something: then it leaves the flow, as
         the library's own note on that intent says. Not at the contact question, where "no worries,
         don't bother" declines the reference and the report must still go."""
-        if prediction.intent_id != NEVER_MIND or prediction.confidence < NEVER_MIND_CONFIDENCE:
+        if not _reads_never_mind(prediction):
             return False
         question = open_question(state_contexts(state))
         return question is not None and question.kind != "contact"
@@ -555,6 +555,11 @@ def _asks_something_else(text: str, prediction: Prediction) -> bool:
         return False
     other = next((p for i, p in prediction.ranking if not i.startswith("dialogue.") and i != FALLBACK), 0.0)
     return other >= OTHER_QUESTION_CONFIDENCE
+
+
+def _reads_never_mind(prediction: Prediction) -> bool:
+    """Whether the classifier puts "never mind" first, clearly enough to leave what the bot is asking."""
+    return prediction.intent_id == NEVER_MIND and prediction.confidence >= NEVER_MIND_CONFIDENCE
 
 
 def _without_safeguarding(prediction: Prediction) -> Prediction:
