@@ -391,7 +391,7 @@ class OfflineAgent:
             choosing = sorted(i for i in scoped if CHOICE_CONTEXT in self.library.intents[i].input_contexts)
             if choosing:
                 return choosing[0]
-        if self._names_the_place_asked(state, text) and not _asks_something_else(text, prediction):
+        if self._names_the_place_asked(state, text, prediction):
             answering = sorted(
                 i for i in scoped if LOCATION_CONTEXT in self.library.intents[i].input_contexts
             )
@@ -434,12 +434,15 @@ class OfflineAgent:
         return question is not None and question.kind != "contact"
 
     @staticmethod
-    def _names_the_place_asked(state: ConversationState, text: str) -> bool:
+    def _names_the_place_asked(state: ConversationState, text: str, prediction: Prediction) -> bool:
         """Whether the message names a place (a street or a postcode) while the bot asks where: that is
         the answer, whatever else a street's name sounds like to the classifier ("y gylchfan ar ffordd y
-        chwarel" is no other street problem), unless the message starts by changing the subject."""
+        chwarel" is no other street problem), unless the message starts by changing the subject or asks
+        another service a question ("whens my bin day? AA1 3CE")."""
         question = open_question(state_contexts(state))
         if question is None or question.kind != "location" or _CHANGING_SUBJECT.match(text):
+            return False
+        if _asks_something_else(text, prediction):
             return False
         return place_in_text(text) is not None or postcode_in_text(text) is not None
 

@@ -26,7 +26,7 @@ from webhook.insights.events import (
     finish_event,
     stored_text,
 )
-from webhook.insights.recorder import Recorder
+from webhook.insights.recorder import FLUSH_SECONDS, QUEUE_LIMIT, Recorder
 from webhook.library.model import Council, Library
 
 log = logging.getLogger("webhook.insights")
@@ -59,8 +59,8 @@ def init_insights(app: Flask) -> None:
     key = conversation_key(str(app.config["SECRET_KEY"]))
     app.extensions["insights"] = Recorder(
         database,
-        queue_limit=int(app.config.get("INSIGHTS_QUEUE_LIMIT", 10_000)),
-        flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", 2.0)),
+        queue_limit=int(app.config.get("INSIGHTS_QUEUE_LIMIT", QUEUE_LIMIT)),
+        flush_seconds=float(app.config.get("INSIGHTS_FLUSH_SECONDS", FLUSH_SECONDS)),
         prepare=prepare,
         finish=partial(finish_event, key=key),
     )
@@ -85,7 +85,7 @@ def record_turn(
     text: str,
 ) -> None:
     """Queue one resident's turn for the council's insights (nothing when insights are off)."""
-    sink: Recorder | None = current_app.extensions.get("insights")
+    sink = recorder()
     if sink is None:
         return
     # Only a tuple here: the writer's thread hashes and redacts it (see TurnSeen).

@@ -28,6 +28,10 @@ Event = TurnEvent | FeedbackEvent
 #: What the queue holds: events, or turns still to be made into events (see TurnSeen).
 Queued = TurnSeen | TurnEvent | FeedbackEvent
 
+#: Events waiting at most (past this, new ones are dropped and counted), and seconds between batches:
+#: the defaults of INSIGHTS_QUEUE_LIMIT and INSIGHTS_FLUSH_SECONDS.
+QUEUE_LIMIT = 10_000
+FLUSH_SECONDS = 2.0
 #: Seconds between warnings about lost events, so a database outage does not flood the log.
 WARN_EVERY_SECONDS = 60.0
 
@@ -39,9 +43,9 @@ class Recorder:
         self,
         database: Database,
         *,
-        queue_limit: int = 10_000,
+        queue_limit: int = QUEUE_LIMIT,
         batch_size: int = 2000,
-        flush_seconds: float = 2.0,
+        flush_seconds: float = FLUSH_SECONDS,
         write: Callable[[Database, Sequence[Event]], None] = write_events,
         prepare: Callable[[Database], None] | None = None,
         finish: Callable[[Queued], Event] | None = None,
