@@ -108,3 +108,29 @@ def test_unanswered_turns_are_the_fallbacks_of_the_period(database_url: str) -> 
     assert sorted(u.text for u in everywhere) == ["boiler broken", "can you fix my boiler"]
     assert demo[0].at == NOW
     database.dispose()
+
+
+def test_turns_kept_before_the_fallback_only_indexes_are_still_found_after_the_upgrade(
+    database_url: str,
+) -> None:
+    # Migration 0004 makes the unanswered questions' indexes hold fallbacks only: a council's stored
+    # fallbacks must still be listed once its database is upgraded, and its other turns still not.
+    database = connect(database_url)
+    migrate(database, "0003")
+    write_events(
+        database,
+        [
+            turn("a", "system.fallback", fallback=True, text="can you fix my boiler", days_ago=1),
+            turn("b", "system.fallback", fallback=True, text="boiler broken", council="oxford", days_ago=1),
+            turn("c", "waste.collection_day", text="bin day", days_ago=1),
+        ],
+    )
+
+    migrate(database)
+    write_events(database, [turn("d", "system.fallback", fallback=True, text="my boiler again")])
+
+    demo = unanswered_turns(database, Period.last_days(30, now=NOW), ["demo"])
+    everywhere = unanswered_turns(database, Period.last_days(30, now=NOW))
+    assert [u.text for u in demo] == ["my boiler again", "can you fix my boiler"]
+    assert sorted(u.text for u in everywhere) == ["boiler broken", "can you fix my boiler", "my boiler again"]
+    database.dispose()

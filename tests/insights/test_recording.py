@@ -172,6 +172,39 @@ def test_dialogflow_webhook_turns_are_kept_as_the_dialogflow_channel(
     assert "dialogflow-session-9" not in row["conversation"]
 
 
+def test_no_personal_data_from_dialogflow_turns_reaches_the_database(
+    database_url: str, build_library: BuildLibrary
+) -> None:
+    # The webhook hands insights the text its turn log already redacted: it must be that text.
+    root = build_library()
+    overlay = root / "councils" / "unitary" / "council.yaml"
+    overlay.write_text(overlay.read_text() + DIALOGFLOW_BLOCK)
+    app = create_app(app_settings(root, DATABASE_URL=database_url, INSIGHTS_FLUSH_SECONDS=60.0))
+    client = app.test_client()
+
+    for text in PERSONAL:
+        body = webhook_request(
+            "system.fallback", text=text, session="projects/unitary-council-bot/agent/sessions/s-1"
+        )
+        assert client.post("/webhook", json=body, headers=basic_auth()).status_code == 200
+
+    kept = " ".join(row["text"] for row in stored(app, turns))
+    assert len(stored(app, turns)) == len(PERSONAL)
+    for personal in (
+        "2CD",
+        "jo.bloggs",
+        "07700",
+        "Joanna",
+        "12345678",
+        "01865",
+        "11aa",
+        "Rhiannon",
+        "900456",
+    ):
+        assert personal not in kept
+    assert "AB1 [postcode]" in kept
+
+
 def test_turns_are_answered_while_the_database_is_unreachable_and_the_loss_is_counted(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

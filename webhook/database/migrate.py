@@ -18,7 +18,7 @@ MIGRATION_LOCK = 0x636F756E63696C
 #: The newest migration's revision (tests/insights hold it to Alembic's own head). A database already
 #: there is left alone without loading Alembic: every worker of every instance starts this way, and
 #: Alembic would stay in each one's memory (about 10 MiB) for nothing.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def alembic_config(database: Database) -> Config:

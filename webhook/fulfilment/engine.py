@@ -42,6 +42,8 @@ class Answered:
     language: str
     outcome: Outcome
     handler: str | None
+    #: What the resident typed, redacted as the logs and insights keep it (made once, for both).
+    redacted_query: str
 
     @property
     def body(self) -> dict[str, Any]:
@@ -89,6 +91,7 @@ class Engine:
             reply = ending_earlier_flows(call, reply)
         if outcome in (Outcome.LIBRARY, Outcome.FAILED, Outcome.TIMED_OUT):
             reply = with_lines_status(turn, reply)  # handlers say it themselves where it matters
+        redacted_query = redact(call.query_text)
         log_event(
             log,
             "turn",
@@ -100,10 +103,10 @@ class Engine:
                 "handler": handler,
                 "outcome": str(outcome),
                 "latency_ms": round(deadline.elapsed() * 1000, 1),
-                "query": redact(call.query_text),
+                "query": redacted_query,
             },
         )
-        return Answered(turn, reply, reply.language or turn.language, outcome, handler)
+        return Answered(turn, reply, reply.language or turn.language, outcome, handler, redacted_query)
 
 
 def crisis_first(library: Library, council: Council, call: WebhookCall) -> WebhookCall:

@@ -117,7 +117,8 @@ def _answer(engine: Engine, council: Council, call: WebhookCall, started: float)
         intent=call.intent_name,
         confidence=call.confidence,
         outcome=str(answered.outcome),
-        text=call.query_text,
+        text=answered.redacted_query,
+        text_is_redacted=True,
     )
     # Built without `jsonify`: this is the response the webhook exists to give, on every turn.
     return Response(json_bytes(answered.body), content_type="application/json")

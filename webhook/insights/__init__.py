@@ -83,8 +83,11 @@ def record_turn(
     confidence: float | None,
     outcome: str | None,
     text: str,
+    text_is_redacted: bool = False,
 ) -> None:
-    """Queue one resident's turn for the council's insights (nothing when insights are off)."""
+    """Queue one resident's turn for the council's insights (nothing when insights are off). `text` is
+    redacted before it is kept, unless `text_is_redacted` says it already was (the webhook's turn log
+    redacts it first)."""
     sink = recorder()
     if sink is None:
         return
@@ -101,6 +104,7 @@ def record_turn(
             is_fallback(library, intent),
             outcome,
             text,
+            text_is_redacted,
         )
     )
 

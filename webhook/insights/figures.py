@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, desc, func, select
 
 from webhook.database import Database
-from webhook.database.tables import conversations, feedback, turn_days, turns
+from webhook.database.tables import FALLBACK_TURN, conversations, feedback, turn_days, turns
 
 #: Intents listed in "top intents", and "not helpful" answers listed with their comments.
 TOP = 10
@@ -273,7 +273,7 @@ def unanswered_turns(
     chosen = tuple(councils) if councils is not None else None
     query = (
         select(turns.c.text, turns.c.council, turns.c.language, turns.c.conversation, turns.c.at)
-        .where(*_where(turns.c.at, turns, period, chosen), turns.c.fallback.is_(True), turns.c.text != "")
+        .where(*_where(turns.c.at, turns, period, chosen), FALLBACK_TURN, turns.c.text != "")
         .order_by(turns.c.at.desc())
         .limit(limit)
     )
