@@ -131,6 +131,40 @@ def test_on_dialogflow_an_answer_that_leaves_cancels_the_report(apis: HTTPServer
     assert posted(apis, f"{OPEN311}/requests.json") == []
 
 
+def test_on_dialogflow_never_mind_in_a_report_cancels_it(apis: HTTPServer, ask: Ask) -> None:
+    # Dialogflow may match dialogue.never_mind (no input context) at "How deep is it?": the webhook
+    # cancels the report as the offline agent does, rather than leave its contexts open.
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    second = next_turn(
+        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    )
+    stopped = next_turn(ask, second, "dialogue.never_mind", "ah dont worry about it")
+    assert stopped.texts[0].startswith("OK, I've cancelled your report about potholes")
+    assert stopped.context("report") is None and stopped.context("awaiting") is None
+    assert posted(apis, f"{OPEN311}/requests.json") == []
+
+
+def test_on_dialogflow_never_mind_at_the_contact_question_sends_the_report_without_one(
+    apis: HTTPServer, ask: Ask
+) -> None:
+    # "no worries" at "Would you like the reference sent to you?" declines the reference: the report goes.
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    second = next_turn(
+        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    )
+    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+    done = next_turn(ask, third, "dialogue.never_mind", "no worries")
+    assert done.texts[0].startswith("Thank you, we have your report. Your reference is ")
+    assert len(posted(apis, f"{OPEN311}/requests.json")) == 1
+
+
+def test_never_mind_with_nothing_in_progress_is_acknowledged(ask: Ask) -> None:
+    answer = ask("dialogue.never_mind", text="nvm")
+    assert answer.texts == ["OK. What else can I help you with?"]
+
+
 def test_a_pothole_is_reported_across_turns_and_confirmed_by_email(apis: HTTPServer, ask: Ask) -> None:
     serve_open311(apis, notice="We aim to inspect within 5 working days.")
     serve_postcode(apis, "AA1 1AA")

@@ -25,7 +25,14 @@ from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
 from webhook.fulfilment.places_named import place_in_text, postcode_in_text
-from webhook.fulfilment.questions import AWAITING, CANCEL_INTENT, leaves, names_an_option, open_question
+from webhook.fulfilment.questions import (
+    AWAITING,
+    CANCEL_INTENT,
+    NEVER_MIND_INTENT,
+    leaves,
+    names_an_option,
+    open_question,
+)
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
 from webhook.library.model import Council, Intent, Library, localise
@@ -40,9 +47,8 @@ SAFEGUARDING = "system.safeguarding"
 SWITCH_CONFIDENCE = 0.6
 #: Intents that never start a new request, so never take a message away from the bot's open question.
 SMALL_TALK = frozenset({"system.welcome", "system.thanks_goodbye"})
-#: "Never mind" with nothing in progress; while a question is open it means dialogue.cancel, when the
-#: classifier puts it first at least this likely (its forms are many, so its share is often spread).
-NEVER_MIND = "dialogue.never_mind"
+#: While a question is open, "never mind" means dialogue.cancel when the classifier puts it first at
+#: least this likely (its forms are many, so its share is often spread).
 NEVER_MIND_CONFIDENCE = 0.3
 #: How likely another service must be for a question naming a place to leave "Where is it?".
 OTHER_QUESTION_CONFIDENCE = 0.3
@@ -562,7 +568,7 @@ def _asks_something_else(text: str, prediction: Prediction) -> bool:
 
 def _reads_never_mind(prediction: Prediction) -> bool:
     """Whether the classifier puts "never mind" first, clearly enough to leave what the bot is asking."""
-    return prediction.intent_id == NEVER_MIND and prediction.confidence >= NEVER_MIND_CONFIDENCE
+    return prediction.intent_id == NEVER_MIND_INTENT and prediction.confidence >= NEVER_MIND_CONFIDENCE
 
 
 def _without_safeguarding(prediction: Prediction) -> Prediction:

@@ -40,6 +40,9 @@ MEMORY_CONTEXTS = frozenset({"resident", "language"})
 MAX_ASKS = 2
 #: The intent that leaves whatever flow is in progress.
 CANCEL_INTENT = "dialogue.cancel"
+#: "Never mind": with nothing in progress, the library's answer; while a question is open, it leaves the
+#: flow, except at the contact question, where it declines the reference (see `continuation`).
+NEVER_MIND_INTENT = "dialogue.never_mind"
 #: What a resident types to leave a question, alone or at the start of their message before a comma
 #: ("forget it, ill phone instead"): what the agent understands, not what it says, so these stay beside
 #: the code that matches them. ("start again" is dialogue.start_again, which also forgets the postcode.)
@@ -216,14 +219,22 @@ def leaves(text: str, language: str) -> bool:
 def continuation(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
     """For an answer intent, the call of the intent whose question it answers, carrying the parameters
     that intent had and any this message adds; other calls unchanged. With no open question (it
-    expired, or another council's) the call stays the answer intent's, whose handler says so."""
+    expired, or another council's) the call stays the answer intent's, whose handler says so.
+
+    "Never mind" while a question is open is cancel, or at the contact question the answer (no
+    reference wanted, the report still goes): the offline agent chooses so itself, and on Dialogflow,
+    which may match dialogue.never_mind mid-flow, the webhook does it here."""
     intent = library.intents.get(call.intent_name)
-    if intent is None or intent.handler != ANSWER_HANDLER:
+    never_mind = call.intent_name == NEVER_MIND_INTENT
+    if intent is None or (intent.handler != ANSWER_HANDLER and not never_mind):
         return call
     question = open_question(call.contexts)
     if question is None or question.intent not in library.intents or not council.offers(question.intent):
         return call
-    if CANCEL_INTENT in library.intents and leaves(call.query_text, call.language_code[:2]):
+    cancelling = leaves(call.query_text, call.language_code[:2]) or (
+        never_mind and question.kind != "contact"
+    )
+    if CANCEL_INTENT in library.intents and cancelling:
         return replace(call, intent_name=CANCEL_INTENT)  # "forget it, ill phone instead"
     added = {name: value for name, value in call.parameters.items() if value not in ("", [], None)}
     originals = {name: call.original_parameters.get(name, "") for name in added}

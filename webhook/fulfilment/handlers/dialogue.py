@@ -35,6 +35,13 @@ def cancel(turn: Turn) -> Reply:
     return Reply(texts=(text,), output_contexts=leave_flow(turn.contexts), language=turn.language)
 
 
+@handler("dialogue.never_mind", waits=False)
+def never_mind(turn: Turn) -> Reply:
+    """ "Never mind" with no question open: the library's acknowledgement. (With one open, the engine
+    has already made it cancel, or the answer to the contact question: `continuation`.)"""
+    return library_reply(turn)
+
+
 @handler("dialogue.start_again", waits=False)
 def start_again(turn: Turn) -> Reply:
     """Start afresh: every context ends but the language, so the postcode given is forgotten too."""
