@@ -7,9 +7,9 @@ learned detector alone (webhook/safeguarding/detector.py) and the agent's decisi
 three combined), with every miss and false alarm printed for a reviewer to read. Goals: recall 100% and
 at most 2% false alarms for the combined decision. Also the latency of the screen and the detector.
 
-The detector is trained on the project's sets, the first independent set and the first three held-out
-sets, so its figures on `--set project`, `--set independent`, `--set heldout`, `--set heldout-2` and
-`--set heldout-3` are optimistic (training data). Its fair figures are
+The detector is trained on the project's sets, the first independent set and the first five held-out
+sets, so its figures on `--set project`, `--set independent` and `--set heldout` to `--set heldout-5`
+are optimistic (training data). Its fair figures are
 cross-validated: each language's examples are scored out of fold, grouped so that near-duplicates never
 sit on both sides (printed first; `--no-cross-validation` skips them), and the held-out set. How the
 combination rule of `is_crisis` was chosen, out of fold on the development sets with the classifier's
@@ -28,8 +28,10 @@ bench/data/safeguarding_heldout/, written independently, scored twice, then reti
 training (its README says so); `--set heldout-2` reads bench/data/safeguarding_heldout_2/, written later
 by another independent author, and `--set heldout-3` reads bench/data/safeguarding_heldout_3/, written by
 a fifth author: each was run and recorded in docs/performance.md, then retired into the detector's
-training on 2026-12-02 (their READMEs say so), so their figures are optimistic from then on. The next
-honest measurement is a fourth held-out set, written by an author who saw none of these.
+training on 2026-12-02 (their READMEs say so), so their figures are optimistic from then on; so were
+`--set heldout-4` and `--set heldout-5` (bench/data/safeguarding_heldout_4/ and _5/, two more authors),
+after their first runs. `--set heldout-6` (bench/data/safeguarding_heldout_6/, a seventh author) is the
+honest measurement now: never train on it.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ SETS = {
     "heldout-3": REPOSITORY / "bench" / "data" / "safeguarding_heldout_3",
     "heldout-4": REPOSITORY / "bench" / "data" / "safeguarding_heldout_4",
     "heldout-5": REPOSITORY / "bench" / "data" / "safeguarding_heldout_5",
+    "heldout-6": REPOSITORY / "bench" / "data" / "safeguarding_heldout_6",
 }
 DEFAULT_SET = "project"
 COUNCIL = "demo"
@@ -82,7 +85,7 @@ RECALL_GOAL = 1.0
 FALSE_ALARM_GOAL = 0.02
 ROUNDS = 5
 #: The sets the detector was trained on: figures on them are optimistic.
-TRAINED_ON = {"project", "independent", "heldout", "heldout-2", "heldout-3"}
+TRAINED_ON = {"project", "independent", "heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5"}
 
 
 @dataclass(frozen=True)
