@@ -1,10 +1,11 @@
-"""Leaving a question in the resident's own words (webhook/fulfilment/questions.py: `leaves`)."""
+"""Leaving a question in the resident's own words (webhook/fulfilment/questions.py: `leaves`,
+`stops_the_report`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from webhook.fulfilment.questions import leaves
+from webhook.fulfilment.questions import leaves, stops_the_report
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,22 @@ def test_a_leaving_phrase_alone_or_before_a_comma_leaves(text: str, language: st
 )
 def test_other_messages_do_not_leave(text: str) -> None:
     assert not leaves(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "stops"),
+    [
+        ("hmm actually scrap it, they'd know it was me", "en", True),
+        ("please dont send the report", "en", True),
+        ("cancel my report", "en", True),
+        ("scrap metal and an old fridge", "en", False),  # what was dumped, not stopping
+        ("dont send it to me, no thanks", "en", False),  # declines the reference only
+        ("dont send me anything", "en", False),
+        ("peidiwch a'i anfon, plis", "cy", True),
+        ("canslo'r adroddiad", "cy", True),
+        ("paid anfon dim byd ata i", "cy", False),
+        ("sdim angen diolch", "cy", False),
+    ],
+)
+def test_stopping_the_report_in_so_many_words(text: str, language: str, stops: bool) -> None:
+    assert stops_the_report(text, language) is stops

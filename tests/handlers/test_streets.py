@@ -160,6 +160,28 @@ def test_on_dialogflow_never_mind_at_the_contact_question_sends_the_report_witho
     assert len(posted(apis, f"{OPEN311}/requests.json")) == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "sent"),
+    [
+        ("no need thanks", True),  # declines the reference: the report goes
+        ("actually scrap the report, theyll know it was me", False),  # stops it in so many words
+        ("please dont send it", False),
+    ],
+)
+def test_on_dialogflow_cancel_at_the_contact_question_stops_the_report_only_when_said(
+    apis: HTTPServer, ask: Ask, said: str, sent: bool
+) -> None:
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    second = next_turn(
+        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    )
+    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+    done = next_turn(ask, third, "dialogue.cancel", said)
+    assert done.texts[0].startswith("Thank you, we have your report." if sent else "OK, I've cancelled")
+    assert len(posted(apis, f"{OPEN311}/requests.json")) == int(sent)
+
+
 def test_never_mind_with_nothing_in_progress_is_acknowledged(ask: Ask) -> None:
     answer = ask("dialogue.never_mind", text="nvm")
     assert answer.texts == ["OK. What else can I help you with?"]
@@ -529,6 +551,10 @@ def test_a_report_the_council_takes_another_way_gets_its_page(tmp_path: Path, ap
         ("music from 10 till 2 every night", None),  # a time, not an address
         ("parti o 11pm tan 4am", None),
         ("noise from the flat above", None),  # no number, no street: nowhere to send anyone
+        ("cwn yn cyfarth o rif 6 lon yr eglwys", "rif 6 lon yr eglwys"),  # "rhif" mutated after "o"
+        ("golau wedi diffodd, 21 heol y gogledd", "21 heol y gogledd"),  # an address alone after a comma
+        ("graffiti all over the bus shelter, 5 meadow close", "5 meadow close"),
+        ("dumped bin bags, 3 of them", None),  # a count after a comma: no street
     ],
 )
 def test_an_address_typed_in_the_first_message_is_where_the_problem_is(text: str, place: str | None) -> None:

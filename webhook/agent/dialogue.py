@@ -32,6 +32,7 @@ from webhook.fulfilment.questions import (
     leaves,
     names_an_option,
     open_question,
+    stops_the_report,
 )
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
@@ -389,8 +390,10 @@ class OfflineAgent:
         if prediction.intent_id == SAFEGUARDING:
             return SAFEGUARDING
         scoped = {intent_id for intent_id in candidates if self.library.intents[intent_id].input_contexts}
-        if CANCEL_INTENT in scoped and leaves(text, state.language):  # "forget it, ill phone instead"
-            return CANCEL_INTENT
+        if CANCEL_INTENT in scoped and (
+            leaves(text, state.language) or stops_the_report(text, state.language)
+        ):
+            return CANCEL_INTENT  # "forget it, ill phone instead", "ok scrap it, ..."
         if CANCEL_INTENT in scoped and self._never_mind_while_asked(state, prediction):
             return CANCEL_INTENT
         if names_an_option(state_contexts(state), text):

@@ -16,17 +16,21 @@ _ENGLISH_STREETS = (
 #: Welsh names put the street word first ("heol y parc", "stryd fawr").
 _WELSH_STREETS = r"stryd|heol|hewl|lon|ffordd|rhodfa|cilgant|clos|sgwar|stad"
 _STREET_WORDS = f"{_ENGLISH_STREETS}|{_WELSH_STREETS}"
+#: "number 12", "rhif 12" and its mutated "rif 12" ("o rif 4", "i rif 8").
+_NUMBER = r"(?:number\s+|no\.?\s+|rhif\s+|rif\s+)?\d+\w?\s+"
+#: A house number and a street: "12 mill lane", "rhif 4 heol y wern".
+_ADDRESS = rf"{_NUMBER}(?:(?:[\w']+\s+){{0,3}}?(?:{_ENGLISH_STREETS})\b|(?:{_WELSH_STREETS})\s+[\w' ]+)"
 _PLACE = re.compile(
     r"\b(?:outside|opposite|near|by|on|at|in front of|along|next to|behind|tu allan i|tu fas i|gyferbyn a|"
     r"ar bwys|tu ol i|ger|wrth|ar|yn)\s+"
-    r"(?P<place>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+[\w' ]+|"
-    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)|"
-    # "noise from 12 mill lane", "swn o 4 lon y felin": "from" and "o" say where only before an address
-    # (a house number and a street), never before a time or an amount ("from 10 till 2", "o 11pm").
-    r"\b(?:from|o)\s+(?P<address>(?:number\s+|no\.?\s+|rhif\s+)?\d+\w?\s+"
-    rf"(?:(?:[\w']+\s+){{0,3}}?(?:{_ENGLISH_STREETS})\b|(?:{_WELSH_STREETS})\s+[\w' ]+))",
+    rf"(?P<place>{_NUMBER}[\w' ]+|"
+    rf"(?:the\s+|y\s+|yr\s+)?[\w' ]*?\b(?:{_STREET_WORDS})\b[\w' ]*)",
     re.IGNORECASE,
 )
+#: "noise from 12 mill lane", "swn o 4 lon y felin": "from" and "o" say where only before an address (a
+#: house number and a street), never before a time or an amount ("from 10 till 2", "o 11pm"); and an
+#: address alone after a comma says where too ("twll mawr, 4 stryd fawr").
+_ADDRESS_GIVEN = re.compile(rf"(?:\b(?:from|o)\s+|,\s*)(?P<place>{_ADDRESS})", re.IGNORECASE)
 #: Words that follow a Welsh street word without naming it ("twll yn y ffordd plis", "... heddiw").
 _NOT_A_NAME = (
     r"fi|ni|ma|yma|hon|hyn|ger|yn|ar|wrth|tu|gyferbyn|a|ac|i|o|plis|please|pls|diolch|heddiw|ddoe|nawr|"
@@ -43,8 +47,10 @@ _NAMED = re.compile(
 def place_in_text(text: str) -> str | None:
     """Where the first message says the problem is, when it names a street or a house number after a
     word of place ("pothole outside 12 mill lane", "golau wedi torri ar heol y parc"), as typed."""
-    for match in _PLACE.finditer(text):
-        place = (match.group("place") or match.group("address")).strip(" .,!?")
+    # An address ("o rif 6 lon yr eglwys") is surer than a word of place, which may be something else
+    # ("yn" before a verb: "cwn yn cyfarth o rif 6 ...").
+    for match in (*_ADDRESS_GIVEN.finditer(text), *_PLACE.finditer(text)):
+        place = match.group("place").strip(" .,!?")
         # "on my road" or "the street light" says nowhere: a place has a number or a street's name.
         if re.search(r"\d", place) or _NAMED.search(place):
             return place

@@ -105,6 +105,37 @@ _REASON = re.compile(
 )
 
 
+#: Stopping the report itself, anywhere in the message ("ok scrap it, ..."): a stopping verb with the
+#: report as its object, never a bare noun ("scrap metal" is what was dumped) and never the reference
+#: ("don't send it to me" declines the reference, and the report still goes).
+_NOT_TO_ME = r"(?!\s+(?:to me|to my|by|via|ata i|i mi|i fi|ar)\b)"
+STOPPING_THE_REPORT = {
+    "en": re.compile(
+        r"\b(?:cancel|scrap|abort|withdraw|delete|stop|drop)\s+(?:it|that|this|the report|my report|the whole"
+        rf" thing|the lot|everything){_NOT_TO_ME}\b|\b(?:don'?t|do not)\s+(?:send|submit)\s+(?:it|that|this|"
+        rf"the report|my report){_NOT_TO_ME}\b"
+    ),
+    "cy": re.compile(
+        r"\b(?:canslo|canslwch|sgrapio|sgrapia|dileu|dilea|stopio|stopia|stopiwch)\s*(?:o|e|fe|fo|hi|hwn|"
+        rf"hynny|'r adroddiad|yr adroddiad|y cwbl|y cyfan|popeth){_NOT_TO_ME}\b|"
+        r"\b(?:paid|peidiwch)\s+(?:(?:a|â|ag)\s*)?'?i\s+anfon\b(?!\s+(?:ata i|i mi|i fi)\b)|"
+        r"\b(?:paid|peidiwch)\s+(?:(?:a|â|ag)\s+)?anfon\s+(?:o|e|fe|fo|hi|hwn|yr adroddiad)"
+        rf"{_NOT_TO_ME}\b"
+    ),
+}
+
+
+def stops_the_report(text: str, language: str) -> bool:
+    """Whether the message stops the report or flow in progress in so many words ("scrap it, they'll know
+    it was me", "paid a'i anfon"), in the resident's language or English."""
+    folded = " ".join(text.casefold().replace("\u2019", "'").split())
+    return any(
+        pattern.search(folded)
+        for pattern in (STOPPING_THE_REPORT.get(language), STOPPING_THE_REPORT["en"])
+        if pattern is not None
+    )
+
+
 #: Sounds and words a resident may put before leaving ("oh never mind", "ah, forget it", "wel, anghofia
 #: fo"), taken off the front before the leaving phrases are looked for.
 _INTERJECTION = re.compile(
@@ -221,20 +252,21 @@ def continuation(library: Library, council: Council, call: WebhookCall) -> Webho
     that intent had and any this message adds; other calls unchanged. With no open question (it
     expired, or another council's) the call stays the answer intent's, whose handler says so.
 
-    "Never mind" while a question is open is cancel, or at the contact question the answer (no
-    reference wanted, the report still goes): the offline agent chooses so itself, and on Dialogflow,
-    which may match dialogue.never_mind mid-flow, the webhook does it here."""
+    "Never mind" or "cancel" as the classifier reads them (dialogue.never_mind, dialogue.cancel) end
+    the flow, except at the contact question, where "no need thanks" declines the reference and the
+    report still goes: there only leaving or stopping in so many words ends it (`leaves`,
+    `stops_the_report`). Both engines reach this: the offline agent, and Dialogflow, which may match
+    either intent at any step."""
     intent = library.intents.get(call.intent_name)
-    never_mind = call.intent_name == NEVER_MIND_INTENT
-    if intent is None or (intent.handler != ANSWER_HANDLER and not never_mind):
+    leaving = call.intent_name in (NEVER_MIND_INTENT, CANCEL_INTENT)
+    if intent is None or (intent.handler != ANSWER_HANDLER and not leaving):
         return call
     question = open_question(call.contexts)
     if question is None or question.intent not in library.intents or not council.offers(question.intent):
         return call
-    cancelling = leaves(call.query_text, call.language_code[:2]) or (
-        never_mind and question.kind != "contact"
-    )
-    if CANCEL_INTENT in library.intents and cancelling:
+    language = call.language_code[:2]
+    said_so = leaves(call.query_text, language) or stops_the_report(call.query_text, language)
+    if CANCEL_INTENT in library.intents and (said_so or (leaving and question.kind != "contact")):
         return replace(call, intent_name=CANCEL_INTENT)  # "forget it, ill phone instead"
     added = {name: value for name, value in call.parameters.items() if value not in ("", [], None)}
     originals = {name: call.original_parameters.get(name, "") for name in added}
