@@ -55,7 +55,9 @@ def test_other_messages_do_not_leave(text: str) -> None:
         ("hmm actually scrap it, they'd know it was me", "en", True),
         ("please dont send the report", "en", True),
         ("cancel my report", "en", True),
+        ("on second thoughts forget the whole thing", "en", True),
         ("scrap metal and an old fridge", "en", False),  # what was dumped, not stopping
+        ("can i leave it next to the bin", "en", False),  # where, not stopping
         ("dont send it to me, no thanks", "en", False),  # declines the reference only
         ("dont send me anything", "en", False),
         ("peidiwch a'i anfon, plis", "cy", True),

@@ -109,15 +109,19 @@ _REASON = re.compile(
 #: report as its object, never a bare noun ("scrap metal" is what was dumped) and never the reference
 #: ("don't send it to me" declines the reference, and the report still goes).
 _NOT_TO_ME = r"(?!\s+(?:to me|to my|by|via|ata i|i mi|i fi|ar)\b)"
+#: "leave it by the gate", "gad o tu allan" say where, not stop.
+_NOT_A_PLACE = r"(?!\s+(?:outside|next|beside|by|at|on|in|out|there|here|with|tu|wrth|ger|yn|ar|efo|gyda)\b)"
 STOPPING_THE_REPORT = {
     "en": re.compile(
-        r"\b(?:cancel|scrap|abort|withdraw|delete|stop|drop)\s+(?:it|that|this|the report|my report|the whole"
-        rf" thing|the lot|everything){_NOT_TO_ME}\b|\b(?:don'?t|do not)\s+(?:send|submit)\s+(?:it|that|this|"
-        rf"the report|my report){_NOT_TO_ME}\b"
+        r"\b(?:cancel|scrap|abort|withdraw|delete|stop|drop|forget|leave)\s+(?:about it|it|that|this|"
+        rf"the report|my report|the whole thing|the lot|everything){_NOT_TO_ME}{_NOT_A_PLACE}\b|"
+        r"\b(?:don'?t|do not)\s+"
+        rf"(?:send|submit)\s+(?:it|that|this|the report|my report){_NOT_TO_ME}\b"
     ),
     "cy": re.compile(
-        r"\b(?:canslo|canslwch|sgrapio|sgrapia|dileu|dilea|stopio|stopia|stopiwch)\s*(?:o|e|fe|fo|hi|hwn|"
-        rf"hynny|'r adroddiad|yr adroddiad|y cwbl|y cyfan|popeth){_NOT_TO_ME}\b|"
+        r"\b(?:canslo|canslwch|sgrapio|sgrapia|dileu|dilea|stopio|stopia|stopiwch|anghofia|anghofiwch|gad|"
+        r"gadewch)\s*(?:o|e|fe|fo|hi|hwn|hynny|'r adroddiad|yr adroddiad|'r cwbl|y cwbl|'r cyfan|y cyfan|"
+        rf"am y peth|popeth){_NOT_TO_ME}{_NOT_A_PLACE}\b|"
         r"\b(?:paid|peidiwch)\s+(?:(?:a|â|ag)\s*)?'?i\s+anfon\b(?!\s+(?:ata i|i mi|i fi)\b)|"
         r"\b(?:paid|peidiwch)\s+(?:(?:a|â|ag)\s+)?anfon\s+(?:o|e|fe|fo|hi|hwn|yr adroddiad)"
         rf"{_NOT_TO_ME}\b"
