@@ -12,7 +12,7 @@ detector is trained on (webhook/safeguarding/examples.py, SOURCE_SETS; never a h
 - the classifier's prediction for the demo council: it is trained on the library's phrases, never on
   these sets, so its guesses on them are unseen too (the crisis intent's own phrases are left out);
 - the screen as it is. Its patterns were written on most of these sets, so its figures are optimistic
-  there; on the two most recently retired sets (bench/data/safeguarding_heldout_2/ and _3/), which its
+  there; on the two most recently retired sets (bench/data/safeguarding_heldout_4/ and _5/), which its
   patterns were never written on, they are not. Each rule is therefore also scored on those two sets
   alone ("retired"), the fairer view of how the screen meets new wording.
 
@@ -67,8 +67,8 @@ COUNCIL = "demo"
 FALSE_ALARM_GOAL = 0.02
 #: The sets the screen's patterns were never written on (retired after their recorded runs).
 RETIRED = (
-    "bench/data/safeguarding_heldout_2/{language}.yaml",
-    "bench/data/safeguarding_heldout_3/{language}.yaml",
+    "bench/data/safeguarding_heldout_4/{language}.yaml",
+    "bench/data/safeguarding_heldout_5/{language}.yaml",
 )
 #: The detector probabilities tried as the bar a classifier guess or a screen hit must clear (0: it
 #: counts alone, as before 2026-12-02; above 1: it never counts).
@@ -358,7 +358,7 @@ def main(top: int = 12, folder: Path | None = None) -> None:
                     print(f"    {name:18} {label:8} {found}")
     print(f"\nRules (out of fold; goal: false alarms <= {FALSE_ALARM_GOAL:.0%} in each language)")
     print(
-        "  recall (answered/disclosures) false alarms (alarms/near misses); 'retired': heldout-2 and -3 only"
+        "  recall (answered/disclosures) false alarms (alarms/near misses); 'retired': heldout-4 and -5 only"
     )
     ranked = best(candidate_rules(), pools)
     named = [item for item in ranked if not item[0].name.startswith("grid")]
