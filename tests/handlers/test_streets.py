@@ -131,6 +131,18 @@ def test_on_dialogflow_an_answer_that_leaves_cancels_the_report(apis: HTTPServer
     assert posted(apis, f"{OPEN311}/requests.json") == []
 
 
+def at_the_contact_question(apis: HTTPServer, ask: Ask) -> Answer:
+    """A pothole reported on Dialogflow in the resident's words, up to "Would you like the reference?"."""
+    serve_open311(apis)
+    first = ask("streets.pothole", text="theres a massive pothole")
+    second = next_turn(
+        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    )
+    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+    assert third.texts[0].startswith("Would you like the reference sent to you?")
+    return third
+
+
 def test_on_dialogflow_never_mind_in_a_report_cancels_it(apis: HTTPServer, ask: Ask) -> None:
     # Dialogflow may match dialogue.never_mind (no input context) at "How deep is it?": the webhook
     # cancels the report as the offline agent does, rather than leave its contexts open.
@@ -149,12 +161,7 @@ def test_on_dialogflow_never_mind_at_the_contact_question_sends_the_report_witho
     apis: HTTPServer, ask: Ask
 ) -> None:
     # "no worries" at "Would you like the reference sent to you?" declines the reference: the report goes.
-    serve_open311(apis)
-    first = ask("streets.pothole", text="theres a massive pothole")
-    second = next_turn(
-        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
-    )
-    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+    third = at_the_contact_question(apis, ask)
     done = next_turn(ask, third, "dialogue.never_mind", "no worries")
     assert done.texts[0].startswith("Thank you, we have your report. Your reference is ")
     assert len(posted(apis, f"{OPEN311}/requests.json")) == 1
@@ -171,12 +178,7 @@ def test_on_dialogflow_never_mind_at_the_contact_question_sends_the_report_witho
 def test_on_dialogflow_cancel_at_the_contact_question_stops_the_report_only_when_said(
     apis: HTTPServer, ask: Ask, said: str, sent: bool
 ) -> None:
-    serve_open311(apis)
-    first = ask("streets.pothole", text="theres a massive pothole")
-    second = next_turn(
-        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
-    )
-    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+    third = at_the_contact_question(apis, ask)
     done = next_turn(ask, third, "dialogue.cancel", said)
     assert done.texts[0].startswith("Thank you, we have your report." if sent else "OK, I've cancelled")
     assert len(posted(apis, f"{OPEN311}/requests.json")) == int(sent)

@@ -145,13 +145,18 @@ def test_no_personal_data_reaches_the_database(database_url: str) -> None:
     assert "OX1 [postcode]" in everything
 
 
-def test_dialogflow_webhook_turns_are_kept_as_the_dialogflow_channel(
-    database_url: str, build_library: BuildLibrary
-) -> None:
+def dialogflow_insights_app(database_url: str, build_library: BuildLibrary) -> Flask:
+    """The app with insights on, for a council whose bot runs on Dialogflow ("unitary")."""
     root = build_library()
     overlay = root / "councils" / "unitary" / "council.yaml"
     overlay.write_text(overlay.read_text() + DIALOGFLOW_BLOCK)
-    app = create_app(app_settings(root, DATABASE_URL=database_url, INSIGHTS_FLUSH_SECONDS=60.0))
+    return create_app(app_settings(root, DATABASE_URL=database_url, INSIGHTS_FLUSH_SECONDS=60.0))
+
+
+def test_dialogflow_webhook_turns_are_kept_as_the_dialogflow_channel(
+    database_url: str, build_library: BuildLibrary
+) -> None:
+    app = dialogflow_insights_app(database_url, build_library)
     body = webhook_request(
         "waste.collection_day",
         text="when do my bins go out, I'm at OX4 1AA",
@@ -176,10 +181,7 @@ def test_no_personal_data_from_dialogflow_turns_reaches_the_database(
     database_url: str, build_library: BuildLibrary
 ) -> None:
     # The webhook hands insights the text its turn log already redacted: it must be that text.
-    root = build_library()
-    overlay = root / "councils" / "unitary" / "council.yaml"
-    overlay.write_text(overlay.read_text() + DIALOGFLOW_BLOCK)
-    app = create_app(app_settings(root, DATABASE_URL=database_url, INSIGHTS_FLUSH_SECONDS=60.0))
+    app = dialogflow_insights_app(database_url, build_library)
     client = app.test_client()
 
     for text in PERSONAL:
@@ -188,8 +190,9 @@ def test_no_personal_data_from_dialogflow_turns_reaches_the_database(
         )
         assert client.post("/webhook", json=body, headers=basic_auth()).status_code == 200
 
-    kept = " ".join(row["text"] for row in stored(app, turns))
-    assert len(stored(app, turns)) == len(PERSONAL)
+    rows = stored(app, turns)
+    kept = " ".join(row["text"] for row in rows)
+    assert len(rows) == len(PERSONAL)
     for personal in (
         "2CD",
         "jo.bloggs",
