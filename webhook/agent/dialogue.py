@@ -21,6 +21,7 @@ from webhook.agent.nlu import Prediction
 from webhook.agent.session import ActiveContext, ConversationState, PendingIntent
 from webhook.backends.registry import Backends
 from webhook.deadline import Deadline
+from webhook.fulfilment.corrections import DIFFERENT_ADDRESS
 from webhook.fulfilment.engine import Engine
 from webhook.fulfilment.handlers import handler_registry
 from webhook.fulfilment.parse import parse_session
@@ -429,6 +430,10 @@ class OfflineAgent:
             for intent_id in sorted(scoped):
                 if self.library.intents[intent_id].fallback:
                     return intent_id
+        # A postcode nothing else understood, after a lookup that used one ("AA1 2BD", "can you do my
+        # mum's as well, AA2 7QS"): the same lookup for that postcode (the engine redoes it).
+        if prediction.intent_id == FALLBACK and DIFFERENT_ADDRESS in scoped and postcode_in_text(text):
+            return DIFFERENT_ADDRESS
         return prediction.intent_id
 
     @staticmethod
