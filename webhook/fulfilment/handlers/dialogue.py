@@ -37,7 +37,7 @@ def cancel(turn: Turn) -> Reply:
 
 @handler("dialogue.never_mind", waits=False)
 def never_mind(turn: Turn) -> Reply:
-    """ "Never mind" with no question open: the library's acknowledgement. (With one open, the engine
+    """The library's acknowledgement of "never mind" with no question open. (With one open, the engine
     has already made it cancel, or the answer to the contact question: `continuation`.)"""
     return library_reply(turn)
 
