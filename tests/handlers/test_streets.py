@@ -157,30 +157,23 @@ def test_on_dialogflow_never_mind_in_a_report_cancels_it(apis: HTTPServer, ask: 
     assert posted(apis, f"{OPEN311}/requests.json") == []
 
 
-def test_on_dialogflow_never_mind_at_the_contact_question_sends_the_report_without_one(
-    apis: HTTPServer, ask: Ask
-) -> None:
-    # "no worries" at "Would you like the reference sent to you?" declines the reference: the report goes.
-    third = at_the_contact_question(apis, ask)
-    done = next_turn(ask, third, "dialogue.never_mind", "no worries")
-    assert done.texts[0].startswith("Thank you, we have your report. Your reference is ")
-    assert len(posted(apis, f"{OPEN311}/requests.json")) == 1
-
-
 @pytest.mark.parametrize(
-    ("said", "sent"),
+    ("intent", "said", "sent"),
     [
-        ("no need thanks", True),  # declines the reference: the report goes
-        ("actually scrap the report, theyll know it was me", False),  # stops it in so many words
-        ("please dont send it", False),
+        # "no worries" at "Would you like the reference sent to you?" declines the reference: the report goes.
+        ("dialogue.never_mind", "no worries", True),
+        ("dialogue.cancel", "no need thanks", True),
+        ("dialogue.cancel", "actually scrap the report, theyll know it was me", False),  # stopped in words
+        ("dialogue.cancel", "please dont send it", False),
     ],
 )
-def test_on_dialogflow_cancel_at_the_contact_question_stops_the_report_only_when_said(
-    apis: HTTPServer, ask: Ask, said: str, sent: bool
+def test_on_dialogflow_leaving_at_the_contact_question_stops_the_report_only_when_said(
+    apis: HTTPServer, ask: Ask, intent: str, said: str, sent: bool
 ) -> None:
     third = at_the_contact_question(apis, ask)
-    done = next_turn(ask, third, "dialogue.cancel", said)
-    assert done.texts[0].startswith("Thank you, we have your report." if sent else "OK, I've cancelled")
+    done = next_turn(ask, third, intent, said)
+    sent_text = "Thank you, we have your report. Your reference is "
+    assert done.texts[0].startswith(sent_text if sent else "OK, I've cancelled")
     assert len(posted(apis, f"{OPEN311}/requests.json")) == int(sent)
 
 

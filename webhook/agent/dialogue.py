@@ -33,7 +33,6 @@ from webhook.fulfilment.questions import (
     leaves,
     names_an_option,
     open_question,
-    stops_the_report,
 )
 from webhook.fulfilment.turn import Context, OutputContext, WebhookCall
 from webhook.library.messages import message_text
@@ -391,9 +390,7 @@ class OfflineAgent:
         if prediction.intent_id == SAFEGUARDING:
             return SAFEGUARDING
         scoped = {intent_id for intent_id in candidates if self.library.intents[intent_id].input_contexts}
-        if CANCEL_INTENT in scoped and (
-            leaves(text, state.language) or stops_the_report(text, state.language)
-        ):
+        if CANCEL_INTENT in scoped and leaves(text, state.language):
             return CANCEL_INTENT  # "forget it, ill phone instead", "ok scrap it, ..."
         if CANCEL_INTENT in scoped and self._never_mind_while_asked(state, prediction):
             return CANCEL_INTENT
@@ -440,12 +437,9 @@ class OfflineAgent:
     def _never_mind_while_asked(state: ConversationState, prediction: Prediction) -> bool:
         """Whether the classifier clearly reads "never mind" (dialogue.never_mind, learned in far more
         forms than the leaving lists hold) while the bot asks something: then it leaves the flow, as
-        the library's own note on that intent says. Not at the contact question, where "no worries,
-        don't bother" declines the reference and the report must still go."""
-        if not _reads_never_mind(prediction):
-            return False
-        question = open_question(state_contexts(state))
-        return question is not None and question.kind != "contact"
+        the library's own note on that intent says. (At the contact question, where "no worries, don't
+        bother" declines the reference, the engine sends the report instead: `continuation`.)"""
+        return _reads_never_mind(prediction) and open_question(state_contexts(state)) is not None
 
     @staticmethod
     def _names_the_place_asked(state: ConversationState, text: str, prediction: Prediction) -> bool:

@@ -240,15 +240,18 @@ def leaves(text: str, language: str) -> bool:
     """Whether the message leaves the question: a leaving phrase alone ("never mind") or before a
     comma or full stop ("forget it, ill phone"), in the resident's language or English; or one that
     cannot start an answer, then the resident's own reason with no comma ("never mind ill ring them",
-    but not "never mind the hole, the light is out too")."""
+    but not "never mind the hole, the light is out too"); or stopping the report in so many words
+    anywhere in it (`stops_the_report`: "ok scrap it, they'd know it was me")."""
     folded = _INTERJECTION.sub("", " ".join(text.casefold().split()).strip(" !?"))
     phrases = (*LEAVING_WORDS.get(language, ()), *LEAVING_WORDS["en"])
     if any(folded == phrase or folded.startswith((f"{phrase},", f"{phrase}.")) for phrase in phrases):
         return True
     openers = (*LEAVING_OPENERS.get(language, ()), *LEAVING_OPENERS["en"])
-    return any(
+    if any(
         folded.startswith(f"{phrase} ") and _REASON.match(folded[len(phrase) + 1 :]) for phrase in openers
-    )
+    ):
+        return True
+    return stops_the_report(text, language)
 
 
 def continuation(library: Library, council: Council, call: WebhookCall) -> WebhookCall:
@@ -258,9 +261,8 @@ def continuation(library: Library, council: Council, call: WebhookCall) -> Webho
 
     "Never mind" or "cancel" as the classifier reads them (dialogue.never_mind, dialogue.cancel) end
     the flow, except at the contact question, where "no need thanks" declines the reference and the
-    report still goes: there only leaving or stopping in so many words ends it (`leaves`,
-    `stops_the_report`). Both engines reach this: the offline agent, and Dialogflow, which may match
-    either intent at any step."""
+    report still goes: there only leaving in so many words ends it (`leaves`). Both engines reach
+    this: the offline agent, and Dialogflow, which may match either intent at any step."""
     intent = library.intents.get(call.intent_name)
     leaving = call.intent_name in (NEVER_MIND_INTENT, CANCEL_INTENT)
     if intent is None or (intent.handler != ANSWER_HANDLER and not leaving):
@@ -268,8 +270,7 @@ def continuation(library: Library, council: Council, call: WebhookCall) -> Webho
     question = open_question(call.contexts)
     if question is None or question.intent not in library.intents or not council.offers(question.intent):
         return call
-    language = call.language_code[:2]
-    said_so = leaves(call.query_text, language) or stops_the_report(call.query_text, language)
+    said_so = leaves(call.query_text, call.language_code[:2])
     if CANCEL_INTENT in library.intents and (said_so or (leaving and question.kind != "contact")):
         return replace(call, intent_name=CANCEL_INTENT)  # "forget it, ill phone instead"
     added = {name: value for name, value in call.parameters.items() if value not in ("", [], None)}

@@ -73,7 +73,7 @@ def turn_event(seen: TurnSeen, key: bytes) -> TurnEvent:
         seen.fallback,
         seen.intent == HANDOFF_INTENT,
         seen.outcome,
-        seen.text.strip()[:MAX_TEXT] if seen.text_is_redacted else stored_text(seen.text),
+        stored_text(seen.text, redacted=seen.text_is_redacted),
     )
 
 
@@ -112,6 +112,8 @@ def conversation_id(key: bytes, council: str, session: str) -> str:
     return hashlib.blake2b(f"{council}\0{session}".encode(), key=key, digest_size=16).hexdigest()
 
 
-def stored_text(text: str) -> str:
-    """A resident's text as insights keep it: redacted, and cut to MAX_TEXT characters."""
-    return redact(text.strip())[:MAX_TEXT]
+def stored_text(text: str, *, redacted: bool = False) -> str:
+    """A resident's text as insights keep it: redacted (unless `redacted` says it already is), and cut to
+    MAX_TEXT characters."""
+    text = text.strip()
+    return (text if redacted else redact(text))[:MAX_TEXT]
