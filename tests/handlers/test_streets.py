@@ -131,14 +131,18 @@ def test_on_dialogflow_an_answer_that_leaves_cancels_the_report(apis: HTTPServer
     assert posted(apis, f"{OPEN311}/requests.json") == []
 
 
-def at_the_contact_question(apis: HTTPServer, ask: Ask) -> Answer:
-    """A pothole reported on Dialogflow in the resident's words, up to "Would you like the reference?"."""
+def at_the_depth_question(apis: HTTPServer, ask: Ask) -> Answer:
+    """A pothole reported on Dialogflow in the resident's words, up to "How deep is it?"."""
     serve_open311(apis)
     first = ask("streets.pothole", text="theres a massive pothole")
-    second = next_turn(
+    return next_turn(
         ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
     )
-    third = next_turn(ask, second, "dialogue.answer", "about 5cm")
+
+
+def at_the_contact_question(apis: HTTPServer, ask: Ask) -> Answer:
+    """The same report, one turn on: "Would you like the reference sent to you?"."""
+    third = next_turn(ask, at_the_depth_question(apis, ask), "dialogue.answer", "about 5cm")
     assert third.texts[0].startswith("Would you like the reference sent to you?")
     return third
 
@@ -146,12 +150,9 @@ def at_the_contact_question(apis: HTTPServer, ask: Ask) -> Answer:
 def test_on_dialogflow_never_mind_in_a_report_cancels_it(apis: HTTPServer, ask: Ask) -> None:
     # Dialogflow may match dialogue.never_mind (no input context) at "How deep is it?": the webhook
     # cancels the report as the offline agent does, rather than leave its contexts open.
-    serve_open311(apis)
-    first = ask("streets.pothole", text="theres a massive pothole")
-    second = next_turn(
-        ask, first, "dialogue.location_answer", "outside number 12 on mill lane", parameters={"postcode": ""}
+    stopped = next_turn(
+        ask, at_the_depth_question(apis, ask), "dialogue.never_mind", "ah dont worry about it"
     )
-    stopped = next_turn(ask, second, "dialogue.never_mind", "ah dont worry about it")
     assert stopped.texts[0].startswith("OK, I've cancelled your report about potholes")
     assert stopped.context("report") is None and stopped.context("awaiting") is None
     assert posted(apis, f"{OPEN311}/requests.json") == []
